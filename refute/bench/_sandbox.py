@@ -1,0 +1,161 @@
+"""``refute bench sandbox``: what the sandbox costs per run, against a bare host process.
+
+Everything is measured in one process and one run, on the same programs, so the ratios
+compare like with like: (a) a plain host subprocess, (b) a run through the sandbox pool,
+(c) one ``docker exec`` per program for reference, and a stress loop (Python generator
+and two C++ programs) on the host and inside one sandbox container.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..errors import RefuteError
+from ..sandbox import (
+    Language,
+    Limits,
+    Program,
+    Sandbox,
+    SandboxConfig,
+    StressOutcome,
+    docker_client,
+)
+from ..sandbox._languages import CPP_FLAGS
+
+ADD = """#include <cstdio>
+int main() { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1;
+  printf("%lld\\n", a + b); return 0; }
+"""
+ADD_TOO = """#include <cstdio>
+int main() { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1;
+  printf("%lld\\n", b + a); return 0; }
+"""
+GENERATOR = """import random, sys
+random.seed(int(sys.argv[1]))
+print(random.randint(1, 10**9), random.randint(1, 10**9))
+"""
+
+
+class SandboxBench(BaseModel):
+    """Figures from one ``refute bench sandbox`` run; times are means per run."""
+
+    runs: int
+    stress_iterations: int
+    bare_ms_per_run: float
+    sandbox_ms_per_run: float
+    docker_exec_ms_per_run: float
+    overhead_ratio: float
+    stress_bare_iters_per_s: float
+    stress_sandbox_iters_per_s: float
+    stress_ratio: float
+    image_id: str
+    cpus: int
+
+
+def _host_compile(source: str, out: Path) -> None:
+    if shutil.which("g++") is None:
+        raise RefuteError("the bare-metal baseline needs g++ on the host: apt-get install g++")
+    src = out.with_suffix(".cpp")
+    src.write_text(source)
+    subprocess.run(["g++", "-std=c++17", *CPP_FLAGS, "-o", str(out), str(src)], check=True)
+
+
+def _bare_runs(binary: Path, runs: int) -> float:
+    started = time.perf_counter()
+    for _ in range(runs):
+        done = subprocess.run([str(binary)], input=b"1 2\n", capture_output=True)
+        assert done.stdout == b"3\n"
+    return (time.perf_counter() - started) * 1000.0 / runs
+
+
+def _bare_stress(generator: Path, a: Path, b: Path, iterations: int) -> float:
+    started = time.perf_counter()
+    for seed in range(1, iterations + 1):
+        test = subprocess.run(
+            [sys.executable, str(generator), str(seed)], capture_output=True, check=True
+        ).stdout
+        out_b = subprocess.run([str(b)], input=test, capture_output=True).stdout
+        out_a = subprocess.run([str(a)], input=test, capture_output=True).stdout
+        assert out_a.split() == out_b.split()
+    return iterations / (time.perf_counter() - started)
+
+
+async def _sandbox_figures(runs: int, iterations: int) -> tuple[float, float, float, str]:
+    config = SandboxConfig(judge_workers=1, untrusted_workers=1, cache_dir=None)
+    cpp = Language.parse("cpp")
+    add, add_too = Program(source=ADD, language=cpp), Program(source=ADD_TOO, language=cpp)
+    generator = Program(source=GENERATOR, language=Language.parse("python"))
+    limits = Limits(cpu_ms=1000)
+    async with Sandbox(config) as sandbox:
+        pool = sandbox.judge
+        for _ in range(20):  # warm up: compile, page cache
+            await pool.run(add, "1 2\n", limits)
+        started = time.perf_counter()
+        for _ in range(runs):
+            result = await pool.run(add, "1 2\n", limits)
+            assert result.stdout == "3\n", result
+        sandbox_ms = (time.perf_counter() - started) * 1000.0 / runs
+
+        binary = (await pool.compile(add)).name
+        exec_ms = await asyncio.to_thread(
+            _docker_exec_ms, pool.container_ids()[0], binary, max(10, runs // 10)
+        )
+
+        await pool.stress(generator, add, add_too, limits=limits, max_iterations=10)
+        stress = await pool.stress(
+            generator, add, add_too, limits=limits, max_iterations=iterations, time_s=600
+        )
+        if stress.outcome is not StressOutcome.NOT_FOUND or stress.iterations != iterations:
+            raise RefuteError(f"the sandbox stress loop misbehaved: {stress.outcome}")
+        stress_rate = iterations / (stress.elapsed_ms / 1000.0)
+        return sandbox_ms, exec_ms, stress_rate, sandbox.image_id
+
+
+def _docker_exec_ms(container_id: str, binary: str, runs: int) -> float:
+    """One exec per program through the Engine API, on a binary already in the container."""
+    api = docker_client().api
+    command = ["/bin/sh", "-c", f"echo 1 2 | /work/store/{binary}"]
+    started = time.perf_counter()
+    for _ in range(runs):
+        exec_id = api.exec_create(container_id, command, user="65534:65534")["Id"]
+        output = api.exec_start(exec_id)
+        assert output.strip() == b"3", output
+    return (time.perf_counter() - started) * 1000.0 / runs
+
+
+def bench_sandbox(runs: int = 300, stress_iterations: int = 300) -> SandboxBench:
+    """Measure the sandbox against bare host processes; see the module docstring."""
+    with tempfile.TemporaryDirectory(prefix="refute-bench-") as tmp:
+        folder = Path(tmp)
+        add, add_too, generator = folder / "add", folder / "add_too", folder / "gen.py"
+        _host_compile(ADD, add)
+        _host_compile(ADD_TOO, add_too)
+        generator.write_text(GENERATOR)
+        _bare_runs(add, 20)
+        bare_ms = _bare_runs(add, runs)
+        bare_rate = _bare_stress(generator, add, add_too, stress_iterations)
+    sandbox_ms, exec_ms, sandbox_rate, image = asyncio.run(
+        _sandbox_figures(runs, stress_iterations)
+    )
+    return SandboxBench(
+        runs=runs,
+        stress_iterations=stress_iterations,
+        bare_ms_per_run=round(bare_ms, 3),
+        sandbox_ms_per_run=round(sandbox_ms, 3),
+        docker_exec_ms_per_run=round(exec_ms, 3),
+        overhead_ratio=round(sandbox_ms / bare_ms, 3),
+        stress_bare_iters_per_s=round(bare_rate, 1),
+        stress_sandbox_iters_per_s=round(sandbox_rate, 1),
+        stress_ratio=round(sandbox_rate / bare_rate, 3),
+        image_id=image,
+        cpus=len(os.sched_getaffinity(0)),
+    )

@@ -1,0 +1,40 @@
+"""The root ``refute`` command and the one place where faults become one clear line."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from ..errors import RefuteError
+from ..sandbox import ImageBuildError, SandboxError
+from ._bench import bench_app
+from ._sandbox import sandbox_app
+
+app = typer.Typer(
+    name="refute",
+    help="Benchmark language-model agents at falsifying code.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(bench_app, name="bench")
+
+err = Console(stderr=True)
+
+EXPECTED_FAULTS: tuple[type[Exception], ...] = (RefuteError, SandboxError, ImageBuildError)
+"""Faults that become ``error: <message>`` and exit code 2 instead of a traceback."""
+
+
+def main() -> None:
+    try:
+        app()
+    except EXPECTED_FAULTS as error:
+        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

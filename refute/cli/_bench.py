@@ -1,0 +1,30 @@
+"""``refute bench ...``: performance figures, reproducible from one command."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..bench import bench_sandbox
+
+bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
+
+
+@bench_app.command("sandbox")
+def sandbox(
+    runs: int = typer.Option(300, min=10, help="Program runs per measurement."),
+    stress_iterations: int = typer.Option(300, min=10, help="Iterations of the stress loop."),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Per-run cost of the sandbox against a bare host process, and a stress loop."""
+    figures = bench_sandbox(runs=runs, stress_iterations=stress_iterations)
+    if json_output:
+        print(figures.model_dump_json(indent=2))
+        return
+    table = Table(title=f"sandbox vs bare ({figures.cpus} CPUs)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in figures.model_dump().items():
+        table.add_row(name, str(value))
+    Console().print(table)

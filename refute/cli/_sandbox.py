@@ -1,0 +1,127 @@
+"""``refute sandbox ...``: build, check and clean up the sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from pathlib import Path
+
+import typer
+from docker.errors import DockerException
+from rich.console import Console
+
+from ..sandbox import (
+    IMAGE,
+    Language,
+    Limits,
+    Program,
+    Sandbox,
+    SandboxConfig,
+    SandboxError,
+    build_from_dockerfile,
+    build_offline,
+    docker_client,
+    image_id,
+)
+from ..sandbox._container import labelled, remove_orphans
+
+sandbox_app = typer.Typer(
+    help="Build, check and clean up the Docker sandbox.", no_args_is_help=True
+)
+console = Console(stderr=True)
+
+SMOKE = {
+    "C++": (
+        "cpp",
+        '#include <cstdio>\nint main(){int a,b;scanf("%d%d",&a,&b);printf("%d\\n",a+b);}',
+    ),
+    "Python 3": ("python", "print(sum(map(int, input().split())))"),
+    "PyPy 3": ("pypy", "print(sum(map(int, input().split())))"),
+}
+
+
+def _dockerfile_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "sandbox"
+
+
+@sandbox_app.command("build")
+def build(
+    offline: bool = typer.Option(
+        False, "--offline", help="Build from Debian packages (debootstrap), no registry needed."
+    ),
+    image: str = typer.Option(IMAGE, help="Image name and tag."),
+    mirror: str = typer.Option("http://deb.debian.org/debian", help="Debian mirror (--offline)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even when the image exists."),
+) -> None:
+    """Build the sandbox image (g++, CPython 3, PyPy 3)."""
+    client = docker_client()
+    existing = image_id(client, image)
+    if existing and not force:
+        console.print(f"{image} is present ({existing}); --force rebuilds it")
+        return
+    if offline:
+        built = build_offline(client, image, mirror, log=console.print)
+    else:
+        built = build_from_dockerfile(client, _dockerfile_dir(), image, log=console.print)
+    console.print(f"built {image}: {built}")
+
+
+@sandbox_app.command("check")
+def check(
+    image: str = typer.Option(IMAGE, help="Image to check."),
+    json_output: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+) -> None:
+    """Check the engine, the image and a smoke run of C++, Python 3 and PyPy 3."""
+    client = docker_client()
+    version = client.version().get("Version", "?")
+    found = image_id(client, image)
+    if found is None:
+        raise SandboxError(
+            f"sandbox image {image} is missing: run `refute sandbox build --offline`"
+        )
+    runs = asyncio.run(_smoke(image))
+    report = {"engine": version, "image": image, "image_id": found, "runs": runs}
+    if json_output:
+        print(json.dumps(report, indent=2))
+    else:
+        console.print(f"engine   Docker {version}")
+        console.print(f"image    {image} {found}")
+        for name, outcome in runs.items():
+            console.print(f"run      {name}: {outcome}")
+    if any(outcome != "OK" for outcome in runs.values()):
+        raise SandboxError("the smoke run failed: " + json.dumps(runs))
+
+
+async def _smoke(image: str) -> dict[str, str]:
+    config = SandboxConfig(image=image, judge_workers=1, untrusted_workers=1, cache_dir=None)
+    outcomes: dict[str, str] = {}
+    async with Sandbox(config) as sandbox:
+        for name, (language, source) in SMOKE.items():
+            program = Program(source=source, language=Language.parse(language))
+            result = await sandbox.untrusted.run(program, "20 22\n", Limits(cpu_ms=5000))
+            outcomes[name] = (
+                "OK"
+                if result.stdout == "42\n"
+                else (f"{result.describe()}: {result.stderr.strip()[:200]}")
+            )
+    return outcomes
+
+
+@sandbox_app.command("clean")
+def clean(
+    all_containers: bool = typer.Option(
+        False, "--all", help="Also remove containers of refute processes still running."
+    ),
+) -> None:
+    """Remove leftover sandbox containers (those whose refute process is gone)."""
+    client = docker_client()
+    if all_containers:
+        containers = labelled(client)
+        for container in containers:
+            with contextlib.suppress(DockerException):
+                client.api.remove_container(container["Id"], force=True)
+        removed = len(containers)
+    else:
+        removed = remove_orphans(client)
+    console.print(f"removed {removed} container(s)")

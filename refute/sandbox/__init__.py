@@ -1,0 +1,42 @@
+"""Running untrusted code: pools of long-lived, hardened Docker containers.
+
+``Sandbox`` starts a judge pool and an untrusted pool; ``SandboxPool.run`` compiles (once)
+and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
+``SandboxPool.stress`` runs a whole generator/compare loop inside one container.
+"""
+
+from ._container import LABEL, ExecutorLost, SandboxError
+from ._image import IMAGE, ImageBuildError, build_from_dockerfile, build_offline, image_id
+from ._languages import Language, LanguageFamily, UnknownLanguageError
+from ._models import Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
+from ._pool import CompileError, SandboxPool
+from ._program import Executable, Program
+from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
+
+__all__ = [
+    "IMAGE",
+    "LABEL",
+    "CompileError",
+    "Executable",
+    "ExecutorLost",
+    "ImageBuildError",
+    "Language",
+    "LanguageFamily",
+    "Limits",
+    "Program",
+    "Role",
+    "RunResult",
+    "RunStatus",
+    "Sandbox",
+    "SandboxConfig",
+    "SandboxError",
+    "SandboxPool",
+    "StressOutcome",
+    "StressResult",
+    "UnknownLanguageError",
+    "build_from_dockerfile",
+    "build_offline",
+    "default_cache_dir",
+    "docker_client",
+    "image_id",
+]

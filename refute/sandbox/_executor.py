@@ -1,0 +1,432 @@
+"""The in-container executor: runs programs on request, inside one sandbox container.
+
+This file is standard-library only and self-contained: the host passes its source to
+``python3 -c`` when the container starts, so host and container always speak the same
+protocol. It must not import anything from ``refute``.
+
+Protocol: one JSON object per line on stdin, one JSON object per line on stdout, in
+order. Text travels as UTF-8 with ``surrogateescape`` so arbitrary bytes round-trip.
+End of stdin is the dead-man switch: the executor exits, and the container with it.
+
+Requests (``op``):
+  ``ping``    -> ``{"ok": true}``
+  ``put``     write ``data`` (base64) to the store as ``name``; ``executable`` sets mode 755
+  ``get``     read ``name`` from the store -> ``{"data": base64}``
+  ``run``     run ``argv`` with limits -> a run result (see ``_run``)
+  ``stress``  loop generator -> program A -> program B -> compare, return the first difference
+
+Limits are set with ``prlimit`` on the child right after it is spawned (the spawn itself
+is a ``posix_spawn``, which is much cheaper than ``fork`` + ``preexec_fn``); the stack
+limit is raised once for the executor and inherited by every child.
+"""
+
+import base64
+import contextlib
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import socket
+import sys
+import time
+from typing import Any
+
+WORK = "/work"
+STORE = WORK + "/store"
+RUN_DIR = WORK + "/run"
+IO_DIR = WORK + "/io"
+TMP_DIR = WORK + "/tmp"
+STDIN_PATH = IO_DIR + "/stdin"
+STDOUT_PATH = IO_DIR + "/stdout"
+STDERR_PATH = IO_DIR + "/stderr"
+ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": RUN_DIR,
+    "TMPDIR": TMP_DIR,
+    "LANG": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+MEMORY_HINTS = (b"std::bad_alloc", b"MemoryError", b"Cannot allocate memory", b"out of memory")
+SELF = os.getpid()
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _oom_kills() -> int:
+    """The cgroup's OOM-kill counter (v1 or v2); -1 when unreadable."""
+    for path in ("/sys/fs/cgroup/memory/memory.oom_control", "/sys/fs/cgroup/memory.events"):
+        try:
+            with open(path) as handle:
+                for line in handle:
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        return int(value)
+        except OSError:
+            continue
+    return -1
+
+
+_OOM_SEEN = [0]
+_STORE: dict[
+    str, tuple[int, int]
+] = {}  # name -> (inode, ctime_ns) of every file the host put or kept
+_LAYOUT = {"store", "run", "io", "tmp"}
+_EVICTED: list[str] = []  # store files spoiled since the last reply; every reply carries them
+
+
+def _register(name: str) -> None:
+    info = os.stat(os.path.join(STORE, name))
+    _STORE[name] = (info.st_ino, info.st_ctime_ns)
+
+
+def _restore() -> None:
+    """Undo whatever a program did to the container; note store files it spoiled.
+
+    Every program runs as the executor's own user, so it can write anywhere in /work.
+    After each run: scratch directories are emptied, unknown files are removed, and a
+    store file whose inode or ctime changed (ctime cannot be set back by a program) is
+    deleted, so the host puts a fresh copy before its next use.
+    """
+    _clear(RUN_DIR)
+    _clear(TMP_DIR)
+    for entry in os.listdir(WORK):
+        if entry not in _LAYOUT:
+            _remove(os.path.join(WORK, entry))
+    present = set(os.listdir(STORE))
+    for name in present - set(_STORE):
+        _remove(os.path.join(STORE, name))
+    for name, fingerprint in list(_STORE.items()):
+        try:
+            info = os.stat(os.path.join(STORE, name))
+            intact = name in present and (info.st_ino, info.st_ctime_ns) == fingerprint
+        except OSError:
+            intact = False
+        if not intact:
+            _remove(os.path.join(STORE, name))
+            del _STORE[name]
+            _EVICTED.append(name)
+
+
+def _new_oom_kill() -> bool:
+    """Whether the cgroup OOM-killed something since we last looked.
+
+    Read only after a SIGKILL: an OOM kill inside a long-lived container shows as
+    signal 9 while Docker still says ``OOMKilled=false``.
+    """
+    count = _oom_kills()
+    new = count > _OOM_SEEN[0]
+    _OOM_SEEN[0] = max(count, _OOM_SEEN[0])
+    return new
+
+
+def _sweep() -> None:
+    """Kill every process in the container except init and the executor.
+
+    A program may fork children that leave its process group (``setsid``) or outlive
+    it; nothing it started may survive into the next run.
+    """
+    for _ in range(3):
+        found = False
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            pid = int(entry)
+            if pid in (1, SELF):
+                continue
+            try:
+                os.kill(pid, signal.SIGKILL)
+                found = True
+            except (ProcessLookupError, PermissionError):
+                pass
+        if not found:
+            return
+        time.sleep(0.001)
+
+
+def _remove(path: str) -> None:
+    try:
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.chmod(path, 0o700)
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.unlink(path)
+    except OSError:
+        pass
+
+
+def _clear(directory: str) -> None:
+    try:
+        os.chmod(directory, 0o755)
+        entries = os.listdir(directory)
+    except OSError:
+        _remove(directory)
+        os.makedirs(directory, exist_ok=True)
+        return
+    for entry in entries:
+        _remove(os.path.join(directory, entry))
+
+
+def _read_capped(path: str, cap: int) -> tuple[bytes, int]:
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            return handle.read(cap), size
+    except OSError:
+        return b"", 0
+
+
+def _set_limits(pid: int, req: dict[str, Any]) -> None:
+    cpu_s = -(-int(req["cpu_ms"]) // 1000) + 1  # whole seconds, rounded up, plus one
+    limits = [
+        (resource.RLIMIT_CPU, (cpu_s, cpu_s + 1)),
+        (resource.RLIMIT_FSIZE, (int(req["output_bytes"]), int(req["output_bytes"]))),
+        (resource.RLIMIT_CORE, (0, 0)),
+    ]
+    if req.get("memory_mb"):
+        size = int(req["memory_mb"]) << 20
+        limits.append((resource.RLIMIT_AS, (size, size)))
+    for which, value in limits:
+        try:
+            resource.prlimit(pid, which, value)
+        except ProcessLookupError:
+            return
+
+
+def _run(req: dict[str, Any]) -> dict[str, Any]:
+    """Run one program; the result's ``status`` is decided here, where the facts are."""
+    for name, content in (req.get("files") or {}).items():
+        with open(os.path.join(RUN_DIR, name), "wb") as handle:
+            handle.write(_bytes(content))
+    if req.get("stdin_name"):
+        stdin_path = os.path.join(STORE, req["stdin_name"])
+    else:
+        stdin_path = STDIN_PATH
+        with open(stdin_path, "wb") as handle:
+            handle.write(_bytes(req.get("stdin") or ""))
+    cap = int(req["output_bytes"])
+    fd_in = os.open(stdin_path, os.O_RDONLY)
+    fd_out = os.open(STDOUT_PATH, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd_err = os.open(STDERR_PATH, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    wall_limit = int(req["wall_ms"]) / 1000.0
+    started = time.monotonic()
+    try:
+        pid = os.posix_spawn(
+            req["argv"][0],
+            req["argv"],
+            dict(ENV, **(req.get("env") or {})),
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, fd_in, 0),
+                (os.POSIX_SPAWN_DUP2, fd_out, 1),
+                (os.POSIX_SPAWN_DUP2, fd_err, 2),
+            ],
+            setpgroup=0,
+            setsigdef=(signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU),
+        )
+    except OSError as error:
+        for fd in (fd_in, fd_out, fd_err):
+            os.close(fd)
+        return {
+            "status": "RUNTIME_ERROR",
+            "exit_code": None,
+            "signal": None,
+            "stdout": "",
+            "stderr": f"cannot start program: {error}",
+            "stdout_truncated": False,
+            "cpu_ms": 0.0,
+            "wall_ms": 0.0,
+            "memory_kb": 0,
+        }
+    for fd in (fd_in, fd_out, fd_err):
+        os.close(fd)
+    _set_limits(pid, req)
+    timed_out = False
+    pidfd = os.pidfd_open(pid)
+    try:
+        ready, _, _ = select.select([pidfd], [], [], wall_limit)
+        if not ready:
+            timed_out = True
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+        _, status, usage = os.wait4(pid, 0)
+    finally:
+        os.close(pidfd)
+    wall_ms = (time.monotonic() - started) * 1000.0
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)  # children left in the group
+    _sweep()
+
+    stdout, out_size = _read_capped(STDOUT_PATH, cap)
+    stderr, err_size = _read_capped(STDERR_PATH, int(req.get("stderr_bytes", 65536)))
+    keep = req.get("keep")
+    if keep and status == 0 and os.path.isfile(os.path.join(RUN_DIR, keep["from"])):
+        os.replace(os.path.join(RUN_DIR, keep["from"]), os.path.join(STORE, keep["name"]))
+        _register(keep["name"])
+    _restore()
+    cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000.0
+    memory_kb = int(usage.ru_maxrss)
+    exit_code = os.waitstatus_to_exitcode(status)
+    sig = -exit_code if exit_code < 0 else None
+    oom = sig == signal.SIGKILL and not timed_out and _new_oom_kill()
+    failed = exit_code != 0
+    memory_limit_kb = int(req.get("memory_mb") or 0) * 1024
+
+    if oom or (memory_limit_kb and memory_kb > memory_limit_kb):
+        verdict = "MEMORY_LIMIT"
+    elif timed_out or sig == signal.SIGXCPU or cpu_ms > int(req["cpu_ms"]):
+        verdict = "TIME_LIMIT"
+    elif sig == signal.SIGXFSZ or out_size >= cap or err_size >= cap:
+        verdict = "OUTPUT_LIMIT"  # Python ignores SIGXFSZ: its write fails instead
+    elif failed and (
+        any(hint in stderr for hint in MEMORY_HINTS)
+        or (memory_limit_kb and memory_kb >= 0.95 * memory_limit_kb)
+    ):
+        verdict = "MEMORY_LIMIT"  # the address-space limit made an allocation fail
+    elif failed:
+        verdict = "RUNTIME_ERROR"
+    else:
+        verdict = "OK"
+    return {
+        "status": verdict,
+        "exit_code": None if sig else exit_code,
+        "signal": sig,
+        "stdout": _text(stdout),
+        "stdout_truncated": out_size > len(stdout),
+        "stderr": _text(stderr),
+        "cpu_ms": round(cpu_ms, 3),
+        "wall_ms": round(wall_ms, 3),
+        "memory_kb": memory_kb,
+    }
+
+
+def _tokens_equal(output: str, expected: str) -> bool:
+    """Whitespace-separated tokens; YES/NO compare case-insensitively (REFUTE's rule)."""
+    got, want = output.split(), expected.split()
+    if len(got) != len(want):
+        return False
+    for a, b in zip(got, want, strict=False):
+        if a != b and not (a.upper() == b.upper() and a.upper() in ("YES", "NO")):
+            return False
+    return True
+
+
+def _stress(req: dict[str, Any]) -> dict[str, Any]:
+    """Generator -> A -> B -> compare until a difference, ``max_iters`` or ``time_ms``.
+
+    The generator gets the iteration's seed as its only argument. An iteration where B
+    (the trusted side: brute force or reference) does not finish OK is skipped: the
+    input may be too large for it, which is not a difference.
+    """
+    deadline = time.monotonic() + int(req["time_ms"]) / 1000.0
+    seed = int(req.get("seed", 0))
+    skipped = 0
+    iterations = 0
+    while iterations < int(req["max_iters"]) and time.monotonic() < deadline:
+        iterations += 1
+        gen = dict(req["gen"], argv=req["gen"]["argv"] + [str(seed + iterations)], stdin="")
+        produced = _run(gen)
+        if produced["status"] != "OK":
+            return {
+                "outcome": "GENERATOR_FAILED",
+                "iterations": iterations,
+                "seed": seed + iterations,
+                "input": None,
+                "generator": produced,
+            }
+        test = produced["stdout"]
+        b = _run(dict(req["b"], stdin=test))
+        if b["status"] != "OK":
+            skipped += 1
+            continue
+        a = _run(dict(req["a"], stdin=test))
+        if a["status"] != "OK" or not _tokens_equal(a["stdout"], b["stdout"]):
+            return {
+                "outcome": "FOUND",
+                "iterations": iterations,
+                "seed": seed + iterations,
+                "input": test,
+                "a": a,
+                "b": b,
+                "skipped": skipped,
+            }
+    return {"outcome": "NOT_FOUND", "iterations": iterations, "input": None, "skipped": skipped}
+
+
+def _handle(req: dict[str, Any]) -> dict[str, Any]:
+    op = req.get("op")
+    if op == "ping":
+        return {"ok": True, "pid": SELF}
+    if op == "put":
+        path = os.path.join(STORE, req["name"])
+        with open(path + ".part", "wb") as handle:
+            handle.write(base64.b64decode(req["data"]))
+        os.chmod(path + ".part", 0o755 if req.get("executable") else 0o644)
+        os.replace(path + ".part", path)
+        _register(req["name"])
+        return {"ok": True}
+    if op == "get":
+        with open(os.path.join(STORE, req["name"]), "rb") as handle:
+            return {"data": base64.b64encode(handle.read()).decode("ascii")}
+    if op == "run":
+        return _run(req)
+    if op == "stress":
+        return _stress(req)
+    return {"error": f"unknown op {op!r}"}
+
+
+def _serve(channel: socket.socket) -> None:
+    """Answer requests from ``channel`` until it closes or stdin reaches end of input."""
+    poller = select.poll()
+    poller.register(channel, select.POLLIN)
+    poller.register(0, select.POLLIN | select.POLLHUP)
+    pending = bytearray()
+    while True:
+        for fd, _ in poller.poll():
+            if fd == 0:
+                if not os.read(0, 65536):
+                    return  # the dead-man switch: our host process is gone
+                continue
+            chunk = channel.recv(1 << 20)
+            if not chunk:
+                return
+            pending += chunk
+        start = 0
+        while True:
+            end = pending.find(b"\n", start)
+            if end < 0:
+                break
+            try:
+                reply = _handle(json.loads(pending[start:end]))
+            except Exception as error:  # a bad request must not take the executor down
+                reply = {"error": f"{type(error).__name__}: {error}"}
+            if _EVICTED:
+                reply["evicted"] = _EVICTED[:]
+                del _EVICTED[:]
+            channel.sendall(json.dumps(reply).encode("ascii") + b"\n")
+            start = end + 1
+        del pending[:start]
+
+
+def main() -> None:
+    for directory in _LAYOUT:
+        os.makedirs(os.path.join(WORK, directory), exist_ok=True)
+    os.chdir(RUN_DIR)
+    _, hard = resource.getrlimit(resource.RLIMIT_STACK)
+    resource.setrlimit(resource.RLIMIT_STACK, (hard, hard))  # "large stack", inherited
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _OOM_SEEN[0] = _oom_kills()
+    channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    channel.connect(sys.argv[1])
+    _serve(channel)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Building the sandbox image: from ``sandbox/Dockerfile``, or offline from Debian packages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docker
+from docker.errors import BuildError, DockerException, ImageNotFound
+
+IMAGE = "refute-sandbox:1"
+"""The image ``refute`` uses by default. Bump the tag when the image's contents change."""
+
+PACKAGES = ("g++", "python3", "pypy3")
+SUITE = "bookworm"
+DEFAULT_MIRROR = "http://deb.debian.org/debian"
+_PRUNE = (
+    "usr/share/doc",
+    "usr/share/man",
+    "usr/share/info",
+    "usr/share/locale",
+    "var/cache/apt/archives",
+    "var/lib/apt/lists",
+)
+_CHANGES = [
+    "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    "ENV LANG=C.UTF-8",
+    "USER 65534:65534",
+    'CMD ["/usr/bin/python3"]',
+]
+
+
+class ImageBuildError(RuntimeError):
+    """The image could not be built; the message says what to do."""
+
+
+def image_id(client: docker.DockerClient, image: str = IMAGE) -> str | None:
+    """The image's id (its content digest), or ``None`` when it is not present."""
+    try:
+        return str(client.images.get(image).id)
+    except ImageNotFound:
+        return None
+
+
+def build_offline(
+    client: docker.DockerClient,
+    image: str = IMAGE,
+    mirror: str = DEFAULT_MIRROR,
+    log: Callable[[str], None] = print,
+) -> str:
+    """Build the image with ``debootstrap`` from Debian packages, then ``docker import`` it.
+
+    Needs root and ``debootstrap`` on the host, and a Debian mirror (no container
+    registry). Returns the image id.
+    """
+    if shutil.which("debootstrap") is None:
+        raise ImageBuildError("debootstrap is not installed: run `apt-get install debootstrap`")
+    with tempfile.TemporaryDirectory(prefix="refute-image-") as tmp:
+        root = Path(tmp) / "rootfs"
+        log(f"debootstrap {SUITE} with {', '.join(PACKAGES)} from {mirror} ...")
+        command = [
+            "debootstrap",
+            "--variant=minbase",
+            f"--include={','.join(PACKAGES)}",
+            SUITE,
+            str(root),
+            mirror,
+        ]
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            tail = " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
+            raise ImageBuildError(f"debootstrap failed (exit {done.returncode}): {tail}")
+        for relative in _PRUNE:
+            shutil.rmtree(root / relative, ignore_errors=True)
+        archive = Path(tmp) / "rootfs.tar"
+        log("packing the root filesystem ...")
+        subprocess.run(["tar", "-C", str(root), "-cf", str(archive), "."], check=True)
+        log(f"importing as {image} ...")
+        repository, _, tag = image.partition(":")
+        try:
+            client.api.import_image_from_file(
+                str(archive), repository=repository, tag=tag or "latest", changes=_CHANGES
+            )
+        except DockerException as error:
+            raise ImageBuildError(f"docker import failed: {error}") from error
+    built = image_id(client, image)
+    if built is None:
+        raise ImageBuildError(f"docker import reported success but {image} is missing")
+    return built
+
+
+def build_from_dockerfile(
+    client: docker.DockerClient,
+    context: Path,
+    image: str = IMAGE,
+    log: Callable[[str], None] = print,
+) -> str:
+    """Build from ``sandbox/Dockerfile``; needs the base image or a registry to pull it."""
+    try:
+        built, logs = client.images.build(path=str(context), tag=image, rm=True)
+    except BuildError as error:
+        message = str(error)
+        if any(word in message.lower() for word in ("pull", "registry", "manifest", "dial tcp")):
+            raise ImageBuildError(
+                f"cannot pull the base image ({message.strip()}); without a registry, "
+                "build from Debian packages instead: `refute sandbox build --offline`"
+            ) from error
+        raise ImageBuildError(f"docker build failed: {message}") from error
+    except DockerException as error:
+        raise ImageBuildError(f"docker build failed: {error}") from error
+    for chunk in logs:
+        if isinstance(chunk, dict) and "stream" in chunk:
+            text = str(chunk["stream"]).rstrip()
+            if text:
+                log(text)
+    return str(built.id)

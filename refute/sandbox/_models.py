@@ -1,0 +1,120 @@
+"""Value types of the sandbox: what a run is asked to do and what it reports."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Role(StrEnum):
+    """Which pool a program runs in.
+
+    ``JUDGE`` holds judge material (reference solutions, validators, checkers) and the
+    incorrect submission under test. ``UNTRUSTED`` holds anything a model wrote. The two
+    never share a container.
+    """
+
+    JUDGE = "judge"
+    UNTRUSTED = "untrusted"
+
+
+class RunStatus(StrEnum):
+    """How a program run ended, decided inside the sandbox from rusage and the cgroup."""
+
+    OK = "OK"
+    RUNTIME_ERROR = "RUNTIME_ERROR"
+    TIME_LIMIT = "TIME_LIMIT"
+    MEMORY_LIMIT = "MEMORY_LIMIT"
+    OUTPUT_LIMIT = "OUTPUT_LIMIT"
+    COMPILE_ERROR = "COMPILE_ERROR"
+
+
+class Limits(BaseModel):
+    """Resource limits for one program run.
+
+    Args:
+        cpu_ms: CPU-time limit; the verdict uses CPU time (user + system) from rusage.
+        wall_ms: wall-clock limit; ``None`` means ``3 * cpu_ms + 1000``, generous because
+            parallel workers contend for cores.
+        memory_mb: memory limit (address space for native code, and peak RSS).
+        output_bytes: stdout cap; a program that writes more is killed (``OUTPUT_LIMIT``).
+        stderr_bytes: how much of stderr is kept.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    cpu_ms: int = Field(default=2000, gt=0)
+    wall_ms: int | None = Field(default=None, gt=0)
+    memory_mb: int = Field(default=256, gt=0)
+    output_bytes: int = Field(default=64 << 20, gt=0)
+    stderr_bytes: int = Field(default=64 << 10, gt=0)
+
+    @property
+    def effective_wall_ms(self) -> int:
+        return self.wall_ms if self.wall_ms is not None else 3 * self.cpu_ms + 1000
+
+
+class RunResult(BaseModel):
+    """The outcome of one program run.
+
+    ``exit_code`` is set when the program exited, ``signal`` when a signal ended it.
+    ``stdout`` is capped at the run's ``output_bytes``; ``stderr`` at ``stderr_bytes``.
+    """
+
+    status: RunStatus
+    exit_code: int | None = None
+    signal: int | None = None
+    stdout: str = ""
+    stdout_truncated: bool = False
+    stderr: str = ""
+    cpu_ms: float = 0.0
+    wall_ms: float = 0.0
+    memory_kb: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status is RunStatus.OK
+
+    def describe(self) -> str:
+        """One line for humans: ``RUNTIME_ERROR (signal 11)``, ``TIME_LIMIT (2012 ms)``."""
+        if self.status is RunStatus.RUNTIME_ERROR:
+            how = f"signal {self.signal}" if self.signal else f"exit code {self.exit_code}"
+            return f"{self.status} ({how})"
+        if self.status is RunStatus.TIME_LIMIT:
+            return f"{self.status} ({self.cpu_ms:.0f} ms CPU, {self.wall_ms:.0f} ms wall)"
+        if self.status is RunStatus.MEMORY_LIMIT:
+            return f"{self.status} ({self.memory_kb // 1024} MB peak)"
+        return str(self.status)
+
+
+class StressOutcome(StrEnum):
+    FOUND = "FOUND"
+    NOT_FOUND = "NOT_FOUND"
+    GENERATOR_FAILED = "GENERATOR_FAILED"
+    COMPILE_ERROR = "COMPILE_ERROR"
+
+
+class StressResult(BaseModel):
+    """The outcome of a stress search: the first input on which A and B disagree.
+
+    Args:
+        outcome: ``FOUND`` with ``input`` set, ``NOT_FOUND`` when the budget ran out,
+            ``GENERATOR_FAILED`` with ``generator`` set, or ``COMPILE_ERROR`` with
+            ``compile_error`` naming the program.
+        iterations: generator runs made.
+        skipped: iterations skipped because B (the trusted side) did not finish OK.
+        seed: the seed passed to the generator on the deciding iteration.
+        elapsed_ms: wall time of the search inside the sandbox.
+    """
+
+    outcome: StressOutcome
+    iterations: int = 0
+    skipped: int = 0
+    seed: int | None = None
+    input: str | None = None
+    a: RunResult | None = None
+    b: RunResult | None = None
+    generator: RunResult | None = None
+    compile_error: str | None = None
+    elapsed_ms: float = 0.0

@@ -1,0 +1,337 @@
+"""A pool of sandbox containers of one role, and the compile cache in front of it."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import hashlib
+import time
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import docker
+
+from ._container import Container, ContainerSpec, ExecutorLost
+from ._languages import compile_argv, run_argv
+from ._models import Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
+from ._program import Executable, Program
+
+COMPILE_LIMITS = Limits(cpu_ms=60_000, wall_ms=120_000, memory_mb=1536, output_bytes=256 << 20)
+"""Limits for the compiler itself; generous, since ``bits/stdc++.h`` alone takes seconds."""
+
+_SYNTAX_CHECK = "import ast,sys; ast.parse(open(sys.argv[1],'rb').read(), sys.argv[1])"
+_UNTRUSTED_EXECUTOR_LOST = "the program killed the sandbox executor; the container was replaced"
+
+
+class CompileError(Exception):
+    """Raised by ``SandboxPool.compile``; ``result`` carries the compiler's message."""
+
+    def __init__(self, result: RunResult):
+        super().__init__(result.stderr)
+        self.result = result
+
+
+class SandboxPool:
+    """Long-lived containers of one role, each running one program at a time.
+
+    Compiled programs are cached by a hash of (source, language, flags, image), so a
+    source is compiled once per pool wherever it is used; with ``cache_dir`` (judge
+    pools only) binaries are also kept on disk across runs.
+
+    >>> async with Sandbox() as sandbox:                       # doctest: +SKIP
+    ...     result = await sandbox.judge.run(program, "1 2\\n")
+    ...     result.status, result.stdout
+    (<RunStatus.OK: 'OK'>, '3\\n')
+    """
+
+    def __init__(
+        self,
+        client: docker.DockerClient,
+        spec: ContainerSpec,
+        role: Role,
+        cpus: Sequence[int],
+        image_id: str,
+        cache_dir: Path | None = None,
+    ):
+        self.role = role
+        self._client = client
+        self._spec = spec
+        self._cpus = list(cpus)
+        self._image_id = image_id
+        self._cache_dir = cache_dir
+        self._idle: asyncio.Queue[Container] = asyncio.Queue()
+        self._containers: list[Container] = []
+        self._artifacts: dict[str, Executable] = {}
+        self._by_program: dict[Program, Executable] = {}  # skips re-hashing hot programs
+        self._building: dict[str, asyncio.Lock] = {}
+        self.compilations = 0
+        """How many compiler runs this pool made (tests use it to prove caching)."""
+
+    @property
+    def size(self) -> int:
+        return len(self._cpus)
+
+    async def start(self) -> None:
+        containers = [Container(self._client, self._spec, self.role, cpu) for cpu in self._cpus]
+        self._containers = containers
+        results = await asyncio.gather(*(c.start() for c in containers), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                await self.close()
+                raise result
+        for container in containers:
+            self._idle.put_nowait(container)
+
+    async def close(self) -> None:
+        containers, self._containers = self._containers, []
+        await asyncio.gather(*(c.close() for c in containers), return_exceptions=True)
+
+    def container_ids(self) -> list[str]:
+        return [c.id for c in self._containers]
+
+    @contextlib.asynccontextmanager
+    async def _container(self) -> AsyncIterator[Container]:
+        container = await self._idle.get()
+        try:
+            yield container
+        except ExecutorLost:
+            container = await self._replace(container)
+            raise
+        finally:
+            self._idle.put_nowait(container)
+
+    async def _replace(self, dead: Container) -> Container:
+        await dead.close()
+        fresh = Container(self._client, self._spec, self.role, dead.cpu)
+        self._containers = [fresh if c is dead else c for c in self._containers]
+        await fresh.start()
+        return fresh
+
+    # -- compiling -----------------------------------------------------------------
+
+    def _key(self, program: Program) -> str:
+        language = program.language
+        parts = [
+            self._image_id,
+            language.family.value,
+            language.std or "",
+            *(compile_argv(language, "", "") if language.compiled else []),
+            program.source,
+        ]
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+    async def compile(self, program: Program) -> Executable:
+        """Compile (or syntax-check) a program once; raises ``CompileError``."""
+        known = self._by_program.get(program)
+        if known is not None:
+            return known
+        key = self._key(program)
+        if key in self._artifacts:
+            return self._artifacts[key]
+        lock = self._building.setdefault(key, asyncio.Lock())
+        async with lock:
+            if key not in self._artifacts:
+                self._artifacts[key] = await self._build(key, program)
+        self._by_program[program] = self._artifacts[key]
+        return self._artifacts[key]
+
+    async def _build(self, key: str, program: Program) -> Executable:
+        language = program.language
+        cached = self._disk_path(key)
+        if cached is not None and cached.exists():
+            return Executable(name=key[:32], data=cached.read_bytes(), language=language)
+        source_name = f"{key[:32]}.{language.extension}"
+        source = program.source.encode("utf-8", "surrogateescape")
+        async with self._container() as container:
+            await self._put(container, source_name, source, executable=False)
+            self.compilations += 1
+            keep = None
+            if language.compiled:
+                argv = compile_argv(language, f"/work/store/{source_name}", "a.out")
+                keep = {"from": "a.out", "name": key[:32]}
+            else:
+                argv = [
+                    run_argv(language, "")[0],
+                    "-c",
+                    _SYNTAX_CHECK,
+                    f"/work/store/{source_name}",
+                ]
+            result = await self._exec(
+                container, argv, "", COMPILE_LIMITS, keep=keep, env={"LC_ALL": "C"}
+            )  # plain ASCII quotes in messages
+            if result.status is not RunStatus.OK:
+                message = result.stderr.replace(
+                    f"/work/store/{source_name}", f"main.{language.extension}"
+                )
+                raise CompileError(
+                    result.model_copy(update={"status": RunStatus.COMPILE_ERROR, "stderr": message})
+                )
+            if not language.compiled:
+                container.files.add(source_name)
+                return Executable(name=source_name, data=source, language=language)
+            reply = await container.request({"op": "get", "name": key[:32]})
+            container.files.add(key[:32])
+        data = base64.b64decode(reply["data"])
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".part")
+            partial.write_bytes(data)
+            partial.replace(cached)
+        return Executable(name=key[:32], data=data, language=language)
+
+    def _disk_path(self, key: str) -> Path | None:
+        # Only judge binaries are kept across runs: untrusted ones are never worth trusting.
+        if self._cache_dir is None or self.role is not Role.JUDGE:
+            return None
+        return self._cache_dir / "binaries" / key
+
+    # -- running -------------------------------------------------------------------
+
+    async def run(
+        self,
+        program: Program,
+        stdin: str = "",
+        limits: Limits | None = None,
+        *,
+        args: Sequence[str] = (),
+        files: dict[str, str] | None = None,
+    ) -> RunResult:
+        """Compile if needed, then run ``program`` on ``stdin``.
+
+        ``files`` are written into the program's working directory first (a checker's
+        input, output and answer, say). A compile error comes back as a result with
+        status ``COMPILE_ERROR``, not as an exception.
+        """
+        limits = limits or Limits()
+        try:
+            executable = await self.compile(program)
+        except CompileError as error:
+            return error.result
+        try:
+            async with self._container() as container:
+                await self._ensure(container, executable)
+                argv = [*run_argv(executable.language, f"/work/store/{executable.name}"), *args]
+                return await self._exec(container, argv, stdin, limits, files=files)
+        except ExecutorLost:
+            if self.role is Role.JUDGE:
+                raise
+            return RunResult(status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST)
+
+    async def stress(
+        self,
+        generator: Program,
+        a: Program,
+        b: Program,
+        *,
+        limits: Limits | None = None,
+        generator_limits: Limits | None = None,
+        max_iterations: int = 1_000_000,
+        time_s: float = 60.0,
+        seed: int = 0,
+    ) -> StressResult:
+        """Generator -> A -> B -> compare, in one container, until they disagree.
+
+        The generator gets the iteration's seed as its only argument; outputs compare as
+        tokens with YES/NO case-insensitive. Returns the first differing input, or
+        ``NOT_FOUND`` after ``max_iterations`` or ``time_s``. Iterations where B fails
+        are skipped (counted in ``skipped``): B is the side trusted to be right.
+        """
+        limits = limits or Limits()
+        generator_limits = generator_limits or limits
+        try:
+            executables = [await self.compile(p) for p in (generator, a, b)]
+        except CompileError as error:
+            return StressResult(
+                outcome=StressOutcome.COMPILE_ERROR, compile_error=error.result.stderr
+            )
+        started = time.monotonic()
+        try:
+            async with self._container() as container:
+                for executable in executables:
+                    await self._ensure(container, executable)
+                gen, run_a, run_b = (
+                    self._request(container, e, lim)
+                    for e, lim in zip(executables, (generator_limits, limits, limits), strict=True)
+                )
+                reply = await container.request(
+                    {
+                        "op": "stress",
+                        "gen": gen,
+                        "a": run_a,
+                        "b": run_b,
+                        "max_iters": max_iterations,
+                        "time_ms": int(time_s * 1000),
+                        "seed": seed,
+                    }
+                )
+        except ExecutorLost:
+            if self.role is Role.JUDGE:
+                raise
+            return StressResult(
+                outcome=StressOutcome.GENERATOR_FAILED,
+                generator=RunResult(
+                    status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST
+                ),
+            )
+        return StressResult.model_validate(
+            {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}
+        )
+
+    def _request(
+        self, container: Container, executable: Executable, limits: Limits
+    ) -> dict[str, Any]:
+        argv = run_argv(executable.language, f"/work/store/{executable.name}")
+        return _run_request(argv, "", limits)
+
+    async def _ensure(self, container: Container, executable: Executable) -> None:
+        if executable.name not in container.files:
+            await self._put(
+                container, executable.name, executable.data, executable=executable.language.compiled
+            )
+
+    async def _put(self, container: Container, name: str, data: bytes, *, executable: bool) -> None:
+        await container.request(
+            {
+                "op": "put",
+                "name": name,
+                "executable": executable,
+                "data": base64.b64encode(data).decode("ascii"),
+            }
+        )
+        container.files.add(name)
+
+    async def _exec(
+        self,
+        container: Container,
+        argv: list[str],
+        stdin: str,
+        limits: Limits,
+        *,
+        files: dict[str, str] | None = None,
+        keep: dict[str, str] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> RunResult:
+        request = _run_request(argv, stdin, limits)
+        if env:
+            request["env"] = env
+        if files:
+            request["files"] = files
+        if keep:
+            request["keep"] = keep
+        timeout = limits.effective_wall_ms / 1000.0 + 30.0
+        return RunResult.model_validate(await container.request(request, timeout=timeout))
+
+
+def _run_request(argv: list[str], stdin: str, limits: Limits) -> dict[str, Any]:
+    return {
+        "op": "run",
+        "argv": argv,
+        "stdin": stdin,
+        "cpu_ms": limits.cpu_ms,
+        "wall_ms": limits.effective_wall_ms,
+        "memory_mb": limits.memory_mb,
+        "output_bytes": limits.output_bytes,
+        "stderr_bytes": limits.stderr_bytes,
+    }
