@@ -8,7 +8,7 @@ and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
 from ._container import LABEL, ExecutorLost, SandboxError
 from ._image import IMAGE, ImageBuildError, build_from_dockerfile, build_offline, image_id
 from ._languages import Language, LanguageFamily, UnknownLanguageError
-from ._models import Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
+from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._pool import CompileError, SandboxPool
 from ._program import Executable, Program
 from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
@@ -19,6 +19,7 @@ __all__ = [
     "CompileError",
     "Executable",
     "ExecutorLost",
+    "Generated",
     "ImageBuildError",
     "Language",
     "LanguageFamily",

@@ -13,7 +13,9 @@ Requests (``op``):
   ``put``     write ``data`` (base64) to the store as ``name``; ``executable`` sets mode 755
   ``get``     read ``name`` from the store -> ``{"data": base64}``
   ``run``     run ``argv`` with limits -> a run result (see ``_run``)
-  ``stress``  loop generator -> program A -> program B -> compare, return the first difference
+  ``stress``  loop generator -> [validator ->] B -> A -> compare; the first difference
+  ``generate`` run a generator for a range of seeds and return what it printed
+  ``compare`` [validator ->] B -> A -> compare on given inputs; the first difference
 
 Limits are set with ``prlimit`` on the child right after it is spawned (the spawn itself
 is a ``posix_spawn``, which is much cheaper than ``fork`` + ``preexec_fn``); the stack
@@ -318,46 +320,82 @@ def _tokens_equal(output: str, expected: str) -> bool:
     return True
 
 
-def _stress(req: dict[str, Any]) -> dict[str, Any]:
-    """Generator -> A -> B -> compare until a difference, ``max_iters`` or ``time_ms``.
+def _differs(req: dict[str, Any], test: str, counts: dict[str, int]) -> dict[str, Any] | None:
+    """Run one input through [validator ->] B -> A; the evidence if A disagrees with B.
 
-    The generator gets the iteration's seed as its only argument. An iteration where B
-    (the trusted side: brute force or reference) does not finish OK is skipped: the
-    input may be too large for it, which is not a difference.
+    An input the validator rejects counts as ``invalid``; one on which B (the trusted
+    side: brute force or reference) does not finish OK counts as ``skipped``: it may be
+    too large for a brute force, which is not a difference.
+    """
+    if req.get("validator") and _run(dict(req["validator"], stdin=test))["status"] != "OK":
+        counts["invalid"] += 1
+        return None
+    b = _run(dict(req["b"], stdin=test))
+    if b["status"] != "OK":
+        counts["skipped"] += 1
+        return None
+    a = _run(dict(req["a"], stdin=test))
+    if a["status"] != "OK" or not _tokens_equal(a["stdout"], b["stdout"]):
+        return {"input": test, "a": a, "b": b}
+    return None
+
+
+def _stress(req: dict[str, Any]) -> dict[str, Any]:
+    """Generator -> [validator ->] B -> A -> compare until a difference or the budget.
+
+    The generator gets the iteration's seed as its only argument.
     """
     deadline = time.monotonic() + int(req["time_ms"]) / 1000.0
     seed = int(req.get("seed", 0))
-    skipped = 0
+    counts = {"skipped": 0, "invalid": 0}
     iterations = 0
     while iterations < int(req["max_iters"]) and time.monotonic() < deadline:
         iterations += 1
-        gen = dict(req["gen"], argv=req["gen"]["argv"] + [str(seed + iterations)], stdin="")
+        gen = dict(req["gen"], argv=[*req["gen"]["argv"], str(seed + iterations)], stdin="")
         produced = _run(gen)
         if produced["status"] != "OK":
-            return {
-                "outcome": "GENERATOR_FAILED",
-                "iterations": iterations,
-                "seed": seed + iterations,
-                "input": None,
-                "generator": produced,
-            }
-        test = produced["stdout"]
-        b = _run(dict(req["b"], stdin=test))
-        if b["status"] != "OK":
-            skipped += 1
-            continue
-        a = _run(dict(req["a"], stdin=test))
-        if a["status"] != "OK" or not _tokens_equal(a["stdout"], b["stdout"]):
-            return {
-                "outcome": "FOUND",
-                "iterations": iterations,
-                "seed": seed + iterations,
-                "input": test,
-                "a": a,
-                "b": b,
-                "skipped": skipped,
-            }
-    return {"outcome": "NOT_FOUND", "iterations": iterations, "input": None, "skipped": skipped}
+            return dict(
+                counts,
+                outcome="GENERATOR_FAILED",
+                iterations=iterations,
+                seed=seed + iterations,
+                generator=produced,
+            )
+        found = _differs(req, produced["stdout"], counts)
+        if found:
+            return dict(
+                counts, outcome="FOUND", iterations=iterations, seed=seed + iterations, **found
+            )
+    return dict(counts, outcome="NOT_FOUND", iterations=iterations)
+
+
+def _generate(req: dict[str, Any]) -> dict[str, Any]:
+    """Run the generator for seeds ``seed+1 ...`` and collect what it prints."""
+    deadline = time.monotonic() + int(req["time_ms"]) / 1000.0
+    seed = int(req.get("seed", 0))
+    inputs: list[str] = []
+    while len(inputs) < int(req["count"]) and time.monotonic() < deadline:
+        gen = dict(req["gen"], argv=[*req["gen"]["argv"], str(seed + len(inputs) + 1)])
+        produced = _run(dict(gen, stdin=""))
+        if produced["status"] != "OK":
+            return {"inputs": inputs, "failed": produced}
+        inputs.append(produced["stdout"])
+    return {"inputs": inputs, "failed": None}
+
+
+def _compare(req: dict[str, Any]) -> dict[str, Any]:
+    """[validator ->] B -> A on each given input, until the first difference or the budget."""
+    deadline = time.monotonic() + int(req["time_ms"]) / 1000.0
+    counts = {"skipped": 0, "invalid": 0}
+    checked = 0
+    for index, test in enumerate(req["inputs"]):
+        if time.monotonic() >= deadline:
+            break
+        checked += 1
+        found = _differs(req, test, counts)
+        if found:
+            return dict(counts, outcome="FOUND", iterations=checked, index=index, **found)
+    return dict(counts, outcome="NOT_FOUND", iterations=checked)
 
 
 def _handle(req: dict[str, Any]) -> dict[str, Any]:
@@ -379,6 +417,10 @@ def _handle(req: dict[str, Any]) -> dict[str, Any]:
         return _run(req)
     if op == "stress":
         return _stress(req)
+    if op == "generate":
+        return _generate(req)
+    if op == "compare":
+        return _compare(req)
     return {"error": f"unknown op {op!r}"}
 
 

@@ -102,19 +102,31 @@ class StressResult(BaseModel):
         outcome: ``FOUND`` with ``input`` set, ``NOT_FOUND`` when the budget ran out,
             ``GENERATOR_FAILED`` with ``generator`` set, or ``COMPILE_ERROR`` with
             ``compile_error`` naming the program.
-        iterations: generator runs made.
-        skipped: iterations skipped because B (the trusted side) did not finish OK.
+        iterations: inputs tried (generator runs, or given inputs checked).
+        skipped: inputs skipped because B (the trusted side) did not finish OK.
+        invalid: inputs the validator rejected (when a validator was given).
         seed: the seed passed to the generator on the deciding iteration.
+        index: for ``compare``, the position of the differing input in the list.
         elapsed_ms: wall time of the search inside the sandbox.
     """
 
     outcome: StressOutcome
     iterations: int = 0
     skipped: int = 0
+    invalid: int = 0
     seed: int | None = None
+    index: int | None = None
     input: str | None = None
     a: RunResult | None = None
     b: RunResult | None = None
     generator: RunResult | None = None
     compile_error: str | None = None
     elapsed_ms: float = 0.0
+
+
+class Generated(BaseModel):
+    """Inputs printed by a generator, one per seed; ``failed`` is the run that stopped it."""
+
+    inputs: list[str]
+    failed: RunResult | None = None
+    compile_error: str | None = None

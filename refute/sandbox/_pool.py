@@ -15,7 +15,7 @@ import docker
 
 from ._container import Container, ContainerSpec, ExecutorLost
 from ._languages import compile_argv, run_argv
-from ._models import Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
+from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._program import Executable, Program
 
 COMPILE_LIMITS = Limits(cpu_ms=60_000, wall_ms=120_000, memory_mb=1536, output_bytes=256 << 20)
@@ -225,63 +225,124 @@ class SandboxPool:
         a: Program,
         b: Program,
         *,
+        validator: Program | None = None,
         limits: Limits | None = None,
         generator_limits: Limits | None = None,
         max_iterations: int = 1_000_000,
         time_s: float = 60.0,
         seed: int = 0,
     ) -> StressResult:
-        """Generator -> A -> B -> compare, in one container, until they disagree.
+        """Generator -> [validator ->] B -> A -> compare, in one container, until they differ.
 
         The generator gets the iteration's seed as its only argument; outputs compare as
         tokens with YES/NO case-insensitive. Returns the first differing input, or
-        ``NOT_FOUND`` after ``max_iterations`` or ``time_s``. Iterations where B fails
-        are skipped (counted in ``skipped``): B is the side trusted to be right.
+        ``NOT_FOUND`` after ``max_iterations`` or ``time_s``. Inputs the validator rejects
+        are counted in ``invalid``; those on which B fails in ``skipped`` (B is the side
+        trusted to be right). All the programs share one container: use this only where
+        they may (``generate`` + ``compare`` keep a model's generator apart from judge
+        material).
         """
         limits = limits or Limits()
-        generator_limits = generator_limits or limits
+        programs = [(generator, generator_limits or limits), (a, limits), (b, limits)]
+        if validator is not None:
+            programs.append((validator, limits))
+        request: dict[str, Any] = {
+            "op": "stress",
+            "max_iters": max_iterations,
+            "time_ms": int(time_s * 1000),
+            "seed": seed,
+        }
+        return await self._loop(request, ["gen", "a", "b", "validator"], programs)
+
+    async def compare(
+        self,
+        inputs: Sequence[str],
+        a: Program,
+        b: Program,
+        *,
+        validator: Program | None = None,
+        limits: Limits | None = None,
+        time_s: float = 60.0,
+    ) -> StressResult:
+        """[validator ->] B -> A -> compare on each input, in one container, until they differ.
+
+        The judge-side half of a search whose generator is not to be trusted: inputs made
+        elsewhere (``generate`` in the untrusted pool, or by the host) are checked here.
+        ``index`` in the result is the position of the differing input.
+        """
+        limits = limits or Limits()
+        programs = [(a, limits), (b, limits)]
+        if validator is not None:
+            programs.append((validator, limits))
+        request: dict[str, Any] = {
+            "op": "compare",
+            "inputs": list(inputs),
+            "time_ms": int(time_s * 1000),
+        }
+        return await self._loop(request, ["a", "b", "validator"], programs)
+
+    async def generate(
+        self,
+        generator: Program,
+        count: int,
+        *,
+        limits: Limits | None = None,
+        time_s: float = 60.0,
+        seed: int = 0,
+    ) -> Generated:
+        """Run ``generator`` with seeds ``seed+1 ... seed+count`` and collect its outputs."""
         try:
-            executables = [await self.compile(p) for p in (generator, a, b)]
+            executable = await self.compile(generator)
+        except CompileError as error:
+            return Generated(inputs=[], compile_error=error.result.stderr)
+        request: dict[str, Any] = {
+            "op": "generate",
+            "count": count,
+            "time_ms": int(time_s * 1000),
+            "seed": seed,
+            "gen": self._request(executable, limits or Limits()),
+        }
+        try:
+            async with self._container() as container:
+                await self._ensure(container, executable)
+                reply = await container.request(request)
+        except ExecutorLost:
+            if self.role is Role.JUDGE:
+                raise
+            lost = RunResult(status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST)
+            return Generated(inputs=[], failed=lost)
+        return Generated.model_validate(reply)
+
+    async def _loop(
+        self,
+        request: dict[str, Any],
+        names: list[str],
+        programs: list[tuple[Program, Limits]],
+    ) -> StressResult:
+        try:
+            executables = [await self.compile(program) for program, _ in programs]
         except CompileError as error:
             return StressResult(
                 outcome=StressOutcome.COMPILE_ERROR, compile_error=error.result.stderr
             )
+        for name, executable, (_, limits) in zip(names, executables, programs, strict=False):
+            request[name] = self._request(executable, limits)
         started = time.monotonic()
         try:
             async with self._container() as container:
                 for executable in executables:
                     await self._ensure(container, executable)
-                gen, run_a, run_b = (
-                    self._request(container, e, lim)
-                    for e, lim in zip(executables, (generator_limits, limits, limits), strict=True)
-                )
-                reply = await container.request(
-                    {
-                        "op": "stress",
-                        "gen": gen,
-                        "a": run_a,
-                        "b": run_b,
-                        "max_iters": max_iterations,
-                        "time_ms": int(time_s * 1000),
-                        "seed": seed,
-                    }
-                )
+                reply = await container.request(request)
         except ExecutorLost:
             if self.role is Role.JUDGE:
                 raise
-            return StressResult(
-                outcome=StressOutcome.GENERATOR_FAILED,
-                generator=RunResult(
-                    status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST
-                ),
-            )
+            lost = RunResult(status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST)
+            return StressResult(outcome=StressOutcome.GENERATOR_FAILED, generator=lost)
         return StressResult.model_validate(
             {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}
         )
 
-    def _request(
-        self, container: Container, executable: Executable, limits: Limits
-    ) -> dict[str, Any]:
+    def _request(self, executable: Executable, limits: Limits) -> dict[str, Any]:
         argv = run_argv(executable.language, f"/work/store/{executable.name}")
         return _run_request(argv, "", limits)
 

@@ -201,3 +201,47 @@ async def test_stress_reports_a_compile_error(sandbox: Sandbox) -> None:
     result = await sandbox.untrusted.stress(broken, SUM_PY, SUM_PY, max_iterations=5)
     assert result.outcome is StressOutcome.COMPILE_ERROR
     assert result.compile_error
+
+
+async def test_stress_with_a_validator_counts_and_skips_invalid_inputs(sandbox: Sandbox) -> None:
+    generator = Program(source="import sys\nprint(int(sys.argv[1]) % 4, 1)\n", language=PY)
+    positive = Program(
+        source="import sys\na, b = map(int, input().split())\nsys.exit(0 if a > 0 else 1)\n",
+        language=PY,
+    )
+    wrong = Program(
+        source="a, b = map(int, input().split())\nprint(a + b + (a == 3))\n", language=PY
+    )
+    result = await sandbox.judge.stress(
+        generator, wrong, SUM_PY, validator=positive, max_iterations=8
+    )
+    assert result.outcome is StressOutcome.FOUND
+    assert result.input == "3 1\n"
+    assert result.invalid == 0  # seeds 1, 2, 3 give a = 1, 2, 3: all valid
+    again = await sandbox.judge.stress(
+        generator, SUM_PY, SUM_PY, validator=positive, max_iterations=8
+    )
+    assert (again.outcome, again.invalid) == (StressOutcome.NOT_FOUND, 2)
+
+
+async def test_generate_collects_one_input_per_seed(sandbox: Sandbox) -> None:
+    generator = Program(source="import sys\nprint('seed', sys.argv[1])\n", language=PY)
+    generated = await sandbox.untrusted.generate(generator, 3, seed=10)
+    assert generated.inputs == ["seed 11\n", "seed 12\n", "seed 13\n"]
+    assert generated.failed is None
+
+
+async def test_generate_stops_at_a_failing_generator(sandbox: Sandbox) -> None:
+    generator = Program(
+        source="import sys\nprint(1)\nsys.exit(int(sys.argv[1]) == 2)\n", language=PY
+    )
+    generated = await sandbox.untrusted.generate(generator, 5)
+    assert generated.inputs == ["1\n"]
+    assert generated.failed is not None and generated.failed.exit_code == 1
+
+
+async def test_compare_returns_the_index_of_the_first_difference(sandbox: Sandbox) -> None:
+    wrong = Program(source="a, b = map(int, input().split())\nprint(a * b)\n", language=PY)
+    inputs = ["2 2\n", "0 0\n", "2 3\n", "5 5\n"]
+    result = await sandbox.judge.compare(inputs, wrong, SUM_PY)
+    assert (result.outcome, result.index, result.input) == (StressOutcome.FOUND, 2, "2 3\n")
