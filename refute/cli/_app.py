@@ -11,6 +11,8 @@ from rich.markup import escape
 from ..errors import RefuteError
 from ..sandbox import ImageBuildError, SandboxError
 from ._bench import bench_app
+from ._eval import eval_command
+from ._problems import problems_app
 from ._sandbox import sandbox_app
 
 app = typer.Typer(
@@ -22,6 +24,8 @@ app = typer.Typer(
 )
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(bench_app, name="bench")
+app.add_typer(problems_app, name="problems")
+app.command("eval")(eval_command)
 
 err = Console(stderr=True)
 
@@ -33,7 +37,7 @@ def main() -> None:
     try:
         app()
     except EXPECTED_FAULTS as error:
-        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted")

@@ -10,7 +10,7 @@ from ._image import IMAGE, ImageBuildError, build_from_dockerfile, build_offline
 from ._languages import Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._pool import CompileError, SandboxPool
-from ._program import Executable, Program
+from ._program import Executable, Program, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
 
 __all__ = [
@@ -40,4 +40,5 @@ __all__ = [
     "default_cache_dir",
     "docker_client",
     "image_id",
+    "text_bytes",
 ]

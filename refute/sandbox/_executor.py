@@ -60,7 +60,10 @@ def _text(data: bytes) -> str:
 
 
 def _bytes(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no byte maps to: pass it through
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _oom_kills() -> int:

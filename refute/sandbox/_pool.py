@@ -16,7 +16,7 @@ import docker
 from ._container import Container, ContainerSpec, ExecutorLost
 from ._languages import compile_argv, run_argv
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
-from ._program import Executable, Program
+from ._program import Executable, Program, text_bytes
 
 COMPILE_LIMITS = Limits(cpu_ms=60_000, wall_ms=120_000, memory_mb=1536, output_bytes=256 << 20)
 """Limits for the compiler itself; generous, since ``bits/stdc++.h`` alone takes seconds."""
@@ -120,7 +120,7 @@ class SandboxPool:
             *(compile_argv(language, "", "") if language.compiled else []),
             program.source,
         ]
-        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        return hashlib.sha256(text_bytes("\0".join(parts))).hexdigest()
 
     async def compile(self, program: Program) -> Executable:
         """Compile (or syntax-check) a program once; raises ``CompileError``."""
@@ -143,7 +143,7 @@ class SandboxPool:
         if cached is not None and cached.exists():
             return Executable(name=key[:32], data=cached.read_bytes(), language=language)
         source_name = f"{key[:32]}.{language.extension}"
-        source = program.source.encode("utf-8", "surrogateescape")
+        source = text_bytes(program.source)
         async with self._container() as container:
             await self._put(container, source_name, source, executable=False)
             self.compilations += 1

@@ -10,6 +10,18 @@ from pydantic import BaseModel, ConfigDict
 from ._languages import Language
 
 
+def text_bytes(text: str) -> bytes:
+    """UTF-8 bytes of program text or I/O, keeping bytes that arrived undecodable.
+
+    Text read with ``surrogateescape`` turns back into its original bytes; a lone
+    surrogate no byte maps to (a model may write one) passes through instead of failing.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
 class Program(BaseModel):
     """Source code and the language it is written in.
 
@@ -33,7 +45,7 @@ class Program(BaseModel):
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.source.encode("utf-8", "surrogateescape")).hexdigest()
+        return hashlib.sha256(text_bytes(self.source)).hexdigest()
 
 
 class Executable(BaseModel):

@@ -1,0 +1,220 @@
+"""``refute problems ...``: list, show and check problem packages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+
+from ..judge import Judge, JudgeConfig, Mode, TaskCheck, check_task
+from ..problems import ProblemSet, Task, load_problems
+from ..sandbox import IMAGE, Sandbox, SandboxConfig
+
+problems_app = typer.Typer(help="List, show and check problem packages.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+PROBLEMS_DIR = typer.Option(
+    None,
+    "--problems-dir",
+    metavar="DIR",
+    file_okay=False,
+    help="Problems directory (default: $REFUTE_PROBLEMS_DIR, else the bundled problems/).",
+)
+IMAGE_OPTION = typer.Option(IMAGE, "--image", help="Sandbox image.")
+WORKERS = typer.Option(
+    None, "--workers", min=1, help="Containers per sandbox pool (default: one per CPU)."
+)
+MODE = typer.Option(
+    Mode.STRICT,
+    "--mode",
+    case_sensitive=False,
+    help="Judging rules: strict (problem limits) or refute (REFUTE's).",
+)
+
+
+def load(problems_dir: Path | None, *, warn: bool = True) -> ProblemSet:
+    """Load the problem set; with ``warn``, name each fault of a broken package on stderr.
+
+    Commands that name their tasks pass ``warn=False``: a fault in one of those tasks is
+    an error raised when it is asked for, and the others' faults are beside the point.
+    """
+    problems = load_problems(problems_dir)
+    if warn:
+        for error in problems.errors:
+            err.print(f"[yellow]warning:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        if problems.errors:
+            broken = len(problems.broken())
+            err.print(
+                f"[yellow]warning:[/] {broken} problem package(s) failed to load", highlight=False
+            )
+    return problems
+
+
+def sandbox_config(image: str, workers: int | None) -> SandboxConfig:
+    if workers is None:
+        return SandboxConfig(image=image)
+    return SandboxConfig(image=image, judge_workers=workers, untrusted_workers=workers)
+
+
+def task_row(task: Task) -> dict[str, Any]:
+    """A task as ``problems list --json`` prints it."""
+    problem, submission = task.problem, task.submission
+    return {
+        "task_id": task.id,
+        "problem_id": problem.id,
+        "name": problem.name,
+        "language": submission.language,
+        "incorrect_path": str(submission.path),
+        "fail_input_path": str(submission.fail_input_path),
+        "rating": problem.rating,
+        "tags": list(problem.tags),
+        "bug": submission.bug,
+        "time_limit_ms": problem.time_limit_ms,
+        "memory_limit_mb": problem.memory_limit_mb,
+        "checker": "custom"
+        if problem.checker
+        else ("tokens+tolerance" if problem.checker_settings.uses_tolerance else "tokens"),
+        "source": problem.source,
+    }
+
+
+@problems_app.command("list")
+def list_tasks(
+    problems_dir: Path | None = PROBLEMS_DIR,
+    json_output: bool = typer.Option(False, "--json", help="Print a JSON list of tasks."),
+) -> None:
+    """One row per task (problem x incorrect submission)."""
+    problems = load(problems_dir)
+    rows = [task_row(task) for task in problems.tasks()]
+    if json_output:
+        print(json.dumps(rows, indent=2))
+        return
+    table = Table(title=f"{len(rows)} tasks in {problems.root}")
+    table.add_column("task", no_wrap=True)
+    table.add_column("language", no_wrap=True)
+    table.add_column("rating", justify="right")
+    table.add_column("tags")
+    table.add_column("bug")
+    for row in rows:
+        table.add_row(
+            row["task_id"],
+            row["language"],
+            str(row["rating"] or ""),
+            ", ".join(row["tags"]),
+            row["bug"] or "",
+        )
+    out.print(table)
+
+
+@problems_app.command("show")
+def show(
+    task_id: str = typer.Argument(..., help="A task id, or a problem id with one task."),
+    problems_dir: Path | None = PROBLEMS_DIR,
+    json_output: bool = typer.Option(False, "--json", help="Print the task as JSON."),
+) -> None:
+    """The statement, limits, examples and incorrect code of a task."""
+    task = load(problems_dir, warn=False).task(task_id)
+    problem, submission = task.problem, task.submission
+    if json_output:
+        row = task_row(task)
+        row.update(
+            statement=problem.statement.text,
+            code=submission.program.source,
+            examples=[e.model_dump() for e in problem.examples],
+            note=submission.note,
+        )
+        print(json.dumps(row, indent=2))
+        return
+    facts = [
+        f"[bold]{escape(task.id)}[/]: {escape(problem.name)}",
+        f"limits: {problem.time_limit_ms} ms, {problem.memory_limit_mb} MB",
+        f"rating: {problem.rating or '-'}   tags: {escape(', '.join(problem.tags)) or '-'}",
+        f"source: {escape(problem.source)}" + (f" {escape(problem.url)}" if problem.url else ""),
+    ]
+    out.print("\n".join(facts), highlight=False)
+    out.print(Panel(Markdown(problem.statement.text), title="statement"))
+    for example in problem.examples:
+        out.print(
+            Panel(
+                f"{escape(example.input.rstrip())}\n[dim]---[/]\n{escape(example.answer.rstrip())}",
+                title=f"example {example.name}",
+            )
+        )
+    lexer = "cpp" if submission.program.language.compiled else "python"
+    title = f"incorrect/{submission.path.name} ({submission.language})"
+    out.print(Panel(Syntax(submission.program.source, lexer, line_numbers=True), title=title))
+
+
+TASK_IDS = typer.Argument(None, help="Tasks to check (default: every task).")
+
+
+@problems_app.command("check")
+def check(
+    task_ids: list[str] | None = TASK_IDS,
+    problems_dir: Path | None = PROBLEMS_DIR,
+    json_output: bool = typer.Option(False, "--json", help="Print per-task results as JSON."),
+    mode: Mode = MODE,
+    image: str = IMAGE_OPTION,
+    workers: int | None = WORKERS,
+) -> None:
+    """Check tasks: examples pass, validator accepts, the failing input refutes.
+
+    Exits with 1 when any task (or, without TASK_IDS, any package) fails.
+    """
+    problems = load(problems_dir, warn=not task_ids)
+    tasks = [problems.task(task_id) for task_id in task_ids] if task_ids else problems.tasks()
+    reports = asyncio.run(_check(tasks, JudgeConfig(mode=mode), sandbox_config(image, workers)))
+    if not task_ids:
+        reports += [
+            TaskCheck(
+                task_id=package,
+                ok=False,
+                checks=[],
+                reasons=[f"failed to load: {error}" for error in errors],
+            )
+            for package, errors in problems.broken().items()
+        ]
+    if json_output:
+        print(
+            json.dumps([r.model_dump(mode="json", exclude={"judged"}) for r in reports], indent=2)
+        )
+    else:
+        table = Table(title=f"checked {len(reports)} tasks ({mode} mode)")
+        table.add_column("task", no_wrap=True)
+        table.add_column("ok")
+        table.add_column("details")
+        for report in reports:
+            table.add_row(
+                report.task_id,
+                "[green]yes[/]" if report.ok else "[red]NO[/]",
+                escape("\n".join(report.reasons)) or f"{len(report.checks)} checks",
+            )
+        out.print(table)
+    failed = sum(not report.ok for report in reports)
+    if failed:
+        err.print(f"[red]{failed} of {len(reports)} task(s) failed the check[/]")
+        raise typer.Exit(1)
+
+
+async def _check(
+    tasks: list[Task], judge_config: JudgeConfig, config: SandboxConfig
+) -> list[TaskCheck]:
+    async with Sandbox(config) as sandbox:
+        judge = Judge(sandbox.judge, judge_config)
+        limit = asyncio.Semaphore(sandbox.judge.size)
+
+        async def one(task: Task) -> TaskCheck:
+            async with limit:
+                return await check_task(judge, task)
+
+        return list(await asyncio.gather(*(one(task) for task in tasks)))

@@ -1,0 +1,151 @@
+"""What a problem package holds, once loaded: problems, their incorrect submissions, tasks."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..sandbox import Program
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+"""Problem ids and incorrect-submission names: letters, digits, ``_``, ``.``, ``-``."""
+
+
+class CheckerSettings(BaseModel):
+    """How the default checker compares an output with the reference output.
+
+    Outputs are compared as whitespace-separated tokens; ``YES``/``NO`` in any letter case
+    are equal. With a tolerance set, two tokens that both parse as numbers are also equal
+    when they differ by at most ``max(abs_tolerance, rel_tolerance * |expected|)`` (the
+    usual "absolute or relative error" rule). A package with a ``checker.py`` uses that
+    instead, and these settings are ignored.
+
+    Args:
+        abs_tolerance: largest accepted absolute error; ``None`` (default) for none.
+        rel_tolerance: largest accepted relative error; ``None`` (default) for none.
+
+    >>> CheckerSettings(abs_tolerance=1e-6).uses_tolerance
+    True
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    abs_tolerance: float | None = Field(default=None, ge=0)
+    rel_tolerance: float | None = Field(default=None, ge=0)
+
+    @property
+    def uses_tolerance(self) -> bool:
+        return self.abs_tolerance is not None or self.rel_tolerance is not None
+
+
+class Statement(BaseModel):
+    """A problem statement, split at its ``## Input``, ``## Output`` and ``## Note`` headings.
+
+    Args:
+        text: the whole of ``statement.md``.
+        legend: everything before ``## Input`` (without the ``# Title`` line).
+        input: the ``## Input`` section.
+        output: the ``## Output`` section.
+        note: the ``## Note`` section, or ``""`` when there is none.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    legend: str
+    input: str
+    output: str
+    note: str = ""
+
+
+class Example(BaseModel):
+    """One example test: ``examples/<name>.in`` and its expected output ``<name>.ans``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    input: str
+    answer: str
+
+
+class IncorrectSubmission(BaseModel):
+    """A submission that passes the examples but is wrong on some valid input.
+
+    Args:
+        name: the file's stem, ``incorrect/<name>.<ext>``; the task id ends with it.
+        path: the source file.
+        program: source and language, ready for the sandbox.
+        language: the language name as the package gives it (``GNU C++17``), or the
+            file extension when the package gives none.
+        bug: the class of bug (``integer overflow``), from ``[incorrect.<name>]``.
+        note: a human explanation of the bug, from ``[incorrect.<name>]``.
+        fail_input: the known input that refutes it, ``incorrect/<name>.fail.in``.
+        fail_input_path: that file.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    path: Path
+    program: Program
+    language: str
+    bug: str | None = None
+    note: str | None = None
+    fail_input: str
+    fail_input_path: Path
+
+
+class Problem(BaseModel):
+    """A loaded problem package (see ``docs/problem-format.md``).
+
+    The metadata fields come from ``problem.toml``; the rest are read from the package's
+    files. ``checker`` is ``None`` unless the package has a ``checker.py``, in which case
+    it replaces the token comparison configured by ``checker_settings``.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    source: str
+    url: str | None = None
+    date: datetime.date | None = None
+    rating: int | None = None
+    tags: tuple[str, ...] = ()
+    time_limit_ms: int
+    memory_limit_mb: int
+    license: str | None = None
+    attribution: str | None = None
+    checker_settings: CheckerSettings = CheckerSettings()
+
+    root: Path
+    statement: Statement
+    examples: tuple[Example, ...]
+    reference: Program
+    reference_path: Path
+    validator: Program
+    checker: Program | None = None
+    incorrect: tuple[IncorrectSubmission, ...]
+
+    def tasks(self) -> list[Task]:
+        """One task per incorrect submission, in name order."""
+        return [Task(problem=self, submission=submission) for submission in self.incorrect]
+
+
+class Task(BaseModel):
+    """One problem with one of its incorrect submissions: the unit an agent works on.
+
+    >>> task.id                                          # doctest: +SKIP
+    'charged-pair/int-overflow'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    problem: Problem
+    submission: IncorrectSubmission
+
+    @property
+    def id(self) -> str:
+        return f"{self.problem.id}/{self.submission.name}"

@@ -1,0 +1,32 @@
+"""Running ``refute`` commands in-process, as a user would from a shell."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from cli_helpers import Cli, Outcome
+
+from refute.cli import main
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """``cli("problems", "list")`` runs ``refute problems list``; returns code and output."""
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("REFUTE_PROBLEMS_DIR", raising=False)
+
+    def run(*args: str) -> Outcome:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "argv", ["refute", *args])
+        with pytest.raises(SystemExit) as exited:
+            main()
+        captured = capsys.readouterr()
+        code = exited.value.code
+        return Outcome(
+            code if isinstance(code, int) else (0 if code is None else 1),
+            captured.out,
+            captured.err,
+        )
+
+    return run
