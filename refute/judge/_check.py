@@ -40,7 +40,8 @@ class TaskCheck(BaseModel):
 async def check_task(judge: Judge, task: Task) -> TaskCheck:
     """Check that ``task`` is sound.
 
-    - the validator accepts every example and the known failing input;
+    - the validator accepts every example and the known failing input, and rejects
+      every input in the package's ``invalid/`` folder;
     - the reference solution passes every example;
     - the incorrect submission passes every example (else it is trivially refutable);
     - the known failing input refutes the incorrect submission.
@@ -98,6 +99,13 @@ async def check_task(judge: Judge, task: Task) -> TaskCheck:
                 checks[-1].message = "trivially refutable: " + checks[-1].message
         validation = await judge.validate(problem, submission.fail_input)
         add("validator accepts the failing input", validation.valid, validation.message)
+        for bad in problem.invalid_inputs:
+            validation = await judge.validate(problem, bad.input)
+            add(
+                f"validator rejects invalid/{bad.name}.in",
+                not validation.valid,
+                "" if not validation.valid else "accepted it",
+            )
         judged = await judge.judge(task, submission.fail_input)
         add(
             "the failing input refutes the incorrect submission",

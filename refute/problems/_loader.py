@@ -120,6 +120,7 @@ def load_problem(directory: Path) -> Problem:
     config = _read_config(directory / "problem.toml", found)
     statement = _read_statement(directory / "statement.md", found)
     examples = _read_examples(directory / "examples", found)
+    invalid = _read_invalid(directory / "invalid", found)
     reference = _read_reference(directory, config, found)
     validator = _read_python(directory / "validator.py", found, required=True)
     checker = _read_python(directory / "checker.py", found, required=False)
@@ -143,6 +144,7 @@ def load_problem(directory: Path) -> Problem:
         root=directory,
         statement=statement,
         examples=tuple(examples),
+        invalid_inputs=tuple(invalid),
         reference=reference[0],
         reference_path=reference[1],
         validator=validator,
@@ -237,6 +239,21 @@ def _read_examples(directory: Path, found: _Collector) -> list[Example]:
         if input_text is not None and answer_text is not None:
             examples.append(Example(name=stem, input=input_text, answer=answer_text))
     return examples
+
+
+def _read_invalid(directory: Path, found: _Collector) -> list[Example]:
+    """``invalid/<name>.in``: inputs the validator must reject (optional)."""
+    if not directory.is_dir():
+        return []
+    invalid = []
+    for path in sorted(directory.iterdir(), key=lambda p: _natural(p.stem)):
+        if path.suffix != ".in":
+            found.add(path, "unexpected file: invalid inputs are <name>.in")
+            continue
+        text = found.text(path)
+        if text is not None:
+            invalid.append(Example(name=path.stem, input=text, answer=""))
+    return invalid
 
 
 def _language(

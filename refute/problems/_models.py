@@ -103,6 +103,7 @@ class Problem(BaseModel):
     The metadata fields come from ``problem.toml``; the rest are read from the package's
     files. ``checker`` is ``None`` unless the package has a ``checker.py``, in which case
     it replaces the token comparison configured by ``checker_settings``.
+    ``invalid_inputs`` are the package's ``invalid/*.in``: inputs its validator must reject.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -123,6 +124,7 @@ class Problem(BaseModel):
     root: Path
     statement: Statement
     examples: tuple[Example, ...]
+    invalid_inputs: tuple[Example, ...] = ()
     reference: Program
     reference_path: Path
     validator: Program

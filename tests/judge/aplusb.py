@@ -54,6 +54,7 @@ def write_task(
     memory_limit_mb: int = 256,
     examples: tuple[tuple[str, str], ...] = (("1 2\n", "3\n"),),
     fail_input: str = "1 1\n",
+    invalid: tuple[str, ...] = (),
 ) -> Task:
     """Write the package into a fresh directory under ``parent`` and load its one task."""
     root = parent / f"{next(_serial)}" / "aplusb"
@@ -71,6 +72,10 @@ def write_task(
     (root / "validator.py").write_text(validator)
     if checker is not None:
         (root / "checker.py").write_text(checker)
+    if invalid:
+        (root / "invalid").mkdir()
+        for index, text in enumerate(invalid, start=1):
+            (root / "invalid" / f"{index}.in").write_text(text)
     (root / "incorrect" / f"bug.{incorrect_ext}").write_text(incorrect)
     (root / "incorrect" / "bug.fail.in").write_text(fail_input)
     (task,) = load_problem(root).tasks()

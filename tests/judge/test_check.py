@@ -69,3 +69,16 @@ async def test_example_rejected_by_the_validator_is_reported(
 async def test_reference_failing_an_example_is_reported(make_task: MakeTask, judge: Judge) -> None:
     report = await check_task(judge, make_task(SUM, examples=(("1 2\n", "4\n"),)))
     assert "reference passes example 1: no: token 1: expected '4', found '3'" in report.reasons
+
+
+async def test_invalid_inputs_the_validator_rejects_pass(make_task: MakeTask, judge: Judge) -> None:
+    report = await check_task(judge, make_task(WRONG_ON_EQUAL, invalid=("1\n", "1 2 3\n")))
+    assert report.ok, report.reasons
+    assert sum(item.name.startswith("validator rejects invalid/") for item in report.checks) == 2
+
+
+async def test_invalid_input_the_validator_accepts_is_reported(
+    make_task: MakeTask, judge: Judge
+) -> None:
+    report = await check_task(judge, make_task(WRONG_ON_EQUAL, invalid=("5 6\n",)))
+    assert report.reasons == ["validator rejects invalid/1.in: no: accepted it"]
