@@ -13,6 +13,7 @@ from ..sandbox import ImageBuildError, SandboxError
 from ._bench import bench_app
 from ._eval import eval_command
 from ._problems import problems_app
+from ._run import agents_app, run_command
 from ._sandbox import sandbox_app
 
 app = typer.Typer(
@@ -26,6 +27,8 @@ app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(bench_app, name="bench")
 app.add_typer(problems_app, name="problems")
 app.command("eval")(eval_command)
+app.command("run")(run_command)
+app.add_typer(agents_app, name="agents")
 
 err = Console(stderr=True)
 

@@ -16,7 +16,9 @@ def printing(text: str) -> dict[str, Any]:
 
 
 def test_known_failing_inputs_succeed_and_first_examples_do_not(cli: Cli, tmp_path: Path) -> None:
-    tasks = load_problems().tasks()
+    # one task per starter problem: tests/eval covers every bundled task through the API
+    starters = {"charged-pair", "matching-socks", "ribbon-cut"}
+    tasks = [t for t in load_problems().tasks() if t.problem.id in starters]
     preds = [
         {
             "problem_id": task.id,
@@ -48,7 +50,8 @@ def test_known_failing_inputs_succeed_and_first_examples_do_not(cli: Cli, tmp_pa
         (task.id, [True, False]) for task in tasks
     ]
     assert (
-        f"4/8 attempts refuted their task; 4/4 predictions with a success (strict mode); "
+        f"{len(tasks)}/{2 * len(tasks)} attempts refuted their task; "
+        f"{len(tasks)}/{len(tasks)} predictions with a success (strict mode); "
         f"0 judge error(s); results in {out}" in " ".join(outcome.stderr.split())
     )
 

@@ -1,0 +1,5 @@
+"""``python -m refute.cli``: the same as the ``refute`` command."""
+
+from . import main
+
+main()

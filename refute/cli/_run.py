@@ -1,0 +1,196 @@
+"""``refute run`` and ``refute agents list``: the benchmark from the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import json
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.live import Live
+from rich.markup import escape
+from rich.table import Table
+
+from ..agents import available_agents, resolve_agent
+from ..errors import RefuteError
+from ..judge import JudgeConfig, Mode
+from ..models import Sampling
+from ..problems import default_problems_dir
+from ..runner import Progress, RunConfig, Summary, load_run_config, run_benchmark
+from ..sandbox import IMAGE
+from ._problems import MODE, PROBLEMS_DIR
+
+OUT_DIR = typer.Option(None, "--out", help="Run directory (default runs/<time>-<agent>).")
+RESUME = typer.Option(None, "--resume", help="Continue the run in this directory.")
+AGENT_OPTION = typer.Option(
+    [], "--agent-option", metavar="NAME=VALUE", help="Passed to the agent (repeatable)."
+)
+
+agents_app = typer.Typer(help="The agents refute can run.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+
+@agents_app.command("list")
+def list_agents(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Every selectable agent: built-ins and ``refute.agents`` entry points."""
+    entries = available_agents()
+    if json_output:
+        rows = [
+            {
+                "name": e.name,
+                "origin": e.origin,
+                "needs_model": e.needs_model,
+                "oracle": e.oracle,
+                "description": e.description,
+            }
+            for e in entries
+        ]
+        print(json.dumps(rows, indent=2))
+        return
+    table = Table(title="agents")
+    for column in ("name", "origin", "model", "oracle", "description"):
+        table.add_column(column)
+    for e in entries:
+        table.add_row(
+            e.name,
+            e.origin,
+            "yes" if e.needs_model else "no",
+            "yes" if e.oracle else "no",
+            escape(e.description),
+        )
+    out.print(table)
+
+
+def _options(pairs: list[str]) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name:
+            raise RefuteError(f"--agent-option {pair!r}: expected NAME=VALUE")
+        try:
+            options[name.replace("-", "_")] = json.loads(raw)
+        except json.JSONDecodeError:
+            options[name.replace("-", "_")] = raw
+    return options
+
+
+def _status(progress: Progress) -> Table:
+    elapsed = datetime.timedelta(seconds=int(time.monotonic() - progress.started))
+    table = Table.grid(padding=(0, 2))
+    table.add_row(
+        f"[bold]{progress.done}/{progress.total}[/] attempts",
+        f"[green]{progress.refuted} refuted[/]",
+        f"[red]{progress.errors} errors[/]",
+        f"{progress.input_tokens + progress.output_tokens} tokens",
+        f"${progress.cost_usd:.4f}",
+        f"{elapsed}",
+    )
+    return table
+
+
+def _results(summary: Summary, directory: Path) -> Table:
+    table = Table(title=f"results: {directory}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("tasks", str(summary.tasks))
+    table.add_row("attempts", str(summary.attempts))
+    table.add_row("refuted tasks", f"{summary.refuted} ({summary.success_rate:.1%})")
+    for k, value in summary.pass_at_k.items():
+        table.add_row(f"pass@{k}", f"{value:.3f}")
+    for reason, count in sorted(summary.by_reason.items()):
+        table.add_row(f"  by {reason}", str(count))
+    for name, value in summary.metrics.items():
+        table.add_row(f"mean {name}", f"{value:g}")
+    table.add_row("tokens in / out", f"{summary.input_tokens} / {summary.output_tokens}")
+    table.add_row("cost", f"${summary.cost_usd:.4f}")
+    table.add_row("infrastructure errors", str(summary.infra_errors))
+    if summary.pending:
+        table.add_row("not yet run", f"{summary.pending} (use --resume)")
+    return table
+
+
+def run_command(
+    agent: str = typer.Option("fuzz", "--agent", help="Agent name or package.module:Class."),
+    model: str | None = typer.Option(None, "--model", help="provider/model, e.g. openai/gpt-4o."),
+    problems: str | None = typer.Option(
+        None,
+        "--problems",
+        metavar="SELECTOR",
+        help="Task ids, problem ids, globs and filters (rating>=1600, tag=dp, date>=..., "
+        "source=..., lang=python), comma-separated.",
+    ),
+    problems_dir: Path | None = PROBLEMS_DIR,
+    attempts: int = typer.Option(1, "--attempts", min=1, help="Attempts per task."),
+    model_concurrency: int = typer.Option(8, "--model-concurrency", min=1),
+    sandbox_workers: int | None = typer.Option(
+        None, "--sandbox-workers", min=1, help="Containers per pool (default: one per CPU)."
+    ),
+    out_dir: Path | None = OUT_DIR,
+    resume: Path | None = RESUME,
+    max_cost: float | None = typer.Option(None, "--max-cost", min=0, help="USD cap."),
+    seed: int = typer.Option(0, "--seed"),
+    minimize: bool = typer.Option(False, "--minimize", help="Shrink refuting inputs."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Bypass the model response cache."),
+    temperature: float | None = typer.Option(None, "--temperature"),
+    max_tokens: int | None = typer.Option(None, "--max-tokens", min=1),
+    reasoning_effort: str | None = typer.Option(None, "--reasoning-effort"),
+    mode: Mode = MODE,
+    runs_per_eval: int = typer.Option(
+        5, "--runs-per-eval", min=1, help="Runs of the incorrect code per judged input."
+    ),
+    agent_option: list[str] = AGENT_OPTION,
+    image: str = typer.Option(IMAGE, "--image", help="Sandbox image."),
+    json_output: bool = typer.Option(False, "--json", help="Print summary.json at the end."),
+) -> None:
+    """Run a benchmark: an agent against the selected tasks, judged in the sandbox."""
+    if resume is not None:
+        config = load_run_config(resume)
+        directory = resume
+    else:
+        resolve_agent(agent)  # fail fast on a bad --agent, before any set-up
+        fields: dict[str, object] = {
+            "agent": agent,
+            "agent_options": _options(agent_option),
+            "model": model,
+            "sampling": Sampling(
+                temperature=temperature, max_tokens=max_tokens, reasoning_effort=reasoning_effort
+            ),
+            "problems_dir": (problems_dir or default_problems_dir()).resolve(),
+            "problems": problems,
+            "attempts": attempts,
+            "model_concurrency": model_concurrency,
+            "seed": seed,
+            "max_cost": max_cost,
+            "minimize": minimize,
+            "no_cache": no_cache,
+            "judge": JudgeConfig(mode=mode, runs=runs_per_eval),
+            "image": image,
+        }
+        if sandbox_workers is not None:
+            fields["sandbox_workers"] = sandbox_workers
+        config = RunConfig.model_validate(fields)
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        directory = out_dir or Path("runs") / f"{stamp}-{agent.replace(':', '-').replace('/', '-')}"
+        if (directory / "attempts.jsonl").exists():
+            raise RefuteError(
+                f"--out {directory}: it holds a run already; use --resume {directory}"
+            )
+
+    console = err if json_output else out
+    with Live(console=console, refresh_per_second=4, transient=True) as live:
+        summary = asyncio.run(
+            run_benchmark(
+                config,
+                directory,
+                resume=resume is not None,
+                on_progress=lambda progress: live.update(_status(progress)),
+            )
+        )
+    if json_output:
+        print(json.dumps(summary.model_dump(mode="json"), indent=2))
+    else:
+        out.print(_results(summary, directory))

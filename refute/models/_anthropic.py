@@ -1,0 +1,197 @@
+"""Anthropic's messages API: system prompt apart, tool_use and tool_result blocks."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pydantic
+
+from ._errors import ModelConfigError
+from ._retry import TransientError, error_detail, status_error
+from ._spec import ModelSpec
+from ._types import Completion, Message, Sampling, StopReason, ToolCall, ToolSpec, Usage
+from ._wire import as_dict, count, malformed, tool_call
+
+if TYPE_CHECKING:
+    import anthropic
+
+KEY_VARIABLE = "ANTHROPIC_API_KEY"
+BASE_URL_VARIABLE = "ANTHROPIC_BASE_URL"
+OFFICIAL_BASE_URL = "https://api.anthropic.com"
+
+DEFAULT_MAX_TOKENS = 8192
+"""The API requires a cap on output tokens; this one when Sampling.max_tokens is None."""
+
+_STOP_REASONS = {
+    "end_turn": StopReason.END,
+    "stop_sequence": StopReason.END,
+    "tool_use": StopReason.TOOL_CALLS,
+    "max_tokens": StopReason.MAX_TOKENS,
+    "model_context_window_exceeded": StopReason.MAX_TOKENS,
+    "refusal": StopReason.REFUSAL,
+}
+
+_REASONING_BLOCKS = ("thinking", "redacted_thinking")
+
+
+class AnthropicProvider:
+    """Sends messages through ``anthropic.AsyncAnthropic`` with the SDK's retries off."""
+
+    def __init__(
+        self, spec: ModelSpec, *, api_key: str | None, base_url: str | None, timeout_s: float
+    ) -> None:
+        key = api_key or os.environ.get(KEY_VARIABLE)
+        if not key:
+            raise ModelConfigError(f"{spec}: no API key; set {KEY_VARIABLE}")
+        self.spec = spec
+        url = base_url or os.environ.get(BASE_URL_VARIABLE) or OFFICIAL_BASE_URL
+        self.base_url = url.rstrip("/")
+        self._timeout_s = timeout_s
+        # Imported here: the SDKs take seconds to import, and most commands need neither.
+        import anthropic
+
+        self._client: anthropic.AsyncAnthropic = anthropic.AsyncAnthropic(
+            api_key=key, base_url=self.base_url, max_retries=0, timeout=timeout_s
+        )
+
+    async def send(
+        self, messages: Sequence[Message], tools: Sequence[ToolSpec], sampling: Sampling
+    ) -> Completion:
+        """One request; raises TransientError, ModelConfigError or ModelRequestError."""
+        system = "\n\n".join(m.content for m in messages if m.role == "system" and m.content)
+        arguments: dict[str, Any] = {
+            "model": self.spec.model,
+            "max_tokens": sampling.max_tokens or DEFAULT_MAX_TOKENS,
+            "messages": _conversation(messages),
+            # The SDKs' keyword sets differ across versions (2.x has no temperature);
+            # extra_body puts the same JSON on the wire whatever the version.
+            "extra_body": _sampling(sampling),
+        }
+        if system:
+            arguments["system"] = system
+        if tools:
+            arguments["tools"] = [_tool(t) for t in tools]
+        import anthropic
+
+        try:
+            response: Any = await self._client.messages.create(**arguments)
+        except anthropic.APIStatusError as error:
+            raise status_error(
+                str(self.spec),
+                error.status_code,
+                error.response.headers,
+                error_detail(error.body, error.message),
+                key_variable=KEY_VARIABLE,
+                base_url=self.base_url,
+            ) from error
+        except anthropic.APITimeoutError as error:
+            raise TransientError(f"no answer within {self._timeout_s:g} s") from error
+        except anthropic.APIConnectionError as error:
+            raise TransientError(f"connection error: {error.__cause__ or error}") from error
+        except (json.JSONDecodeError, UnicodeDecodeError, pydantic.ValidationError) as error:
+            return malformed(self.spec.model, f"unreadable response: {type(error).__name__}")
+        return parse_response(as_dict(response), self.spec.model)
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+
+def _sampling(sampling: Sampling) -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    if sampling.temperature is not None:
+        body["temperature"] = sampling.temperature
+    if sampling.top_p is not None:
+        body["top_p"] = sampling.top_p
+    if sampling.reasoning_effort is not None:
+        body["thinking"] = {"type": "adaptive"}
+        body["output_config"] = {"effort": sampling.reasoning_effort}
+    return body
+
+
+def _tool(tool: ToolSpec) -> dict[str, Any]:
+    return {"name": tool.name, "description": tool.description, "input_schema": tool.parameters}
+
+
+def _conversation(messages: Sequence[Message]) -> list[dict[str, Any]]:
+    """The turns as content blocks, consecutive turns of one role merged: the results of
+    parallel tool calls must come back in one user turn, and the API wants roles to
+    alternate."""
+    turns: list[dict[str, Any]] = []
+    for message in messages:
+        if message.role == "system":
+            continue
+        role = "assistant" if message.role == "assistant" else "user"
+        blocks = _blocks(message)
+        if not blocks:  # an empty assistant turn (an unreadable answer) would be refused
+            continue
+        if turns and turns[-1]["role"] == role:
+            turns[-1]["content"].extend(blocks)
+        else:
+            turns.append({"role": role, "content": blocks})
+    return turns
+
+
+def _blocks(message: Message) -> list[dict[str, Any]]:
+    if message.role == "tool":
+        return [
+            {"type": "tool_result", "tool_use_id": message.tool_call_id, "content": message.content}
+        ]
+    blocks: list[dict[str, Any]] = [dict(b) for b in message.reasoning_blocks]
+    if message.content:
+        blocks.append({"type": "text", "text": message.content})
+    # Invalid arguments go back as {}: tool_use input must be an object.
+    blocks.extend(
+        {"type": "tool_use", "id": call.id, "name": call.name, "input": call.arguments}
+        for call in message.tool_calls
+    )
+    return blocks
+
+
+def parse_response(body: dict[str, Any], requested_model: str) -> Completion:
+    """A Completion from a messages body, whatever its shape (usage not priced)."""
+    model = body.get("model") if isinstance(body.get("model"), str) else requested_model
+    content = body.get("content")
+    if not isinstance(content, list):
+        return malformed(str(model), "no content in the response")
+    texts: list[str] = []
+    thoughts: list[str] = []
+    reasoning_blocks: list[dict[str, Any]] = []
+    calls: list[ToolCall] = []
+    for index, block in enumerate(content):
+        if not isinstance(block, dict):
+            continue
+        kind = block.get("type")
+        if kind == "text" and isinstance(block.get("text"), str):
+            texts.append(block["text"])
+        elif kind == "tool_use":
+            call = tool_call(block.get("id"), block.get("name"), block.get("input"), index)
+            if call is not None:
+                calls.append(call)
+        elif kind in _REASONING_BLOCKS:
+            reasoning_blocks.append(block)
+            if isinstance(block.get("thinking"), str):
+                thoughts.append(block["thinking"])
+    raw_stop = body.get("stop_reason") if isinstance(body.get("stop_reason"), str) else None
+    stop = _STOP_REASONS.get(raw_stop or "", StopReason.OTHER if raw_stop else StopReason.END)
+    if calls and stop is StopReason.END:
+        stop = StopReason.TOOL_CALLS
+    usage = body.get("usage")
+    usage = usage if isinstance(usage, dict) else {}
+    # input_tokens leaves out prompt-cache reads and writes; they are input all the same.
+    input_tokens = sum(
+        count(usage.get(name))
+        for name in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens")
+    )
+    return Completion(
+        text="".join(texts),
+        tool_calls=tuple(calls),
+        stop_reason=stop,
+        raw_stop_reason=raw_stop,
+        reasoning="\n\n".join(thoughts),
+        reasoning_blocks=tuple(reasoning_blocks),
+        usage=Usage(input_tokens=input_tokens, output_tokens=count(usage.get("output_tokens"))),
+        model=str(model),
+    )

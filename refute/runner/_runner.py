@@ -1,0 +1,321 @@
+"""Running a benchmark: every (task, attempt) job, judged, recorded, resumable."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..agents import (
+    Agent,
+    BudgetExceeded,
+    Candidate,
+    TaskView,
+    Toolbox,
+    resolve_agent,
+)
+from ..agents._metered import MeteredModel
+from ..errors import RefuteError
+from ..judge import Judge, JudgeResult, Verdict
+from ..models import Model, ModelConfigError, ModelLimiter, ModelUnavailableError, get_model
+from ..problems import Task, load_problems
+from ..sandbox import Language, Limits, Program, Sandbox, SandboxConfig, SandboxError
+from ._config import RunConfig, RunFile, provenance
+from ._minimize import minimize
+from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
+from ._selector import select_tasks
+from ._summary import Summary, summarize
+
+GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=64 << 20)
+"""Limits for an agent's input generator (REFUTE: 30 s per code execution)."""
+
+
+class RunDirError(RefuteError):
+    """A run directory that cannot be used as asked."""
+
+
+@dataclass
+class Progress:
+    """Counts a progress display shows; updated after every attempt."""
+
+    total: int = 0
+    done: int = 0
+    refuted: int = 0
+    errors: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, record: AttemptRecord) -> None:
+        self.done += 1
+        self.refuted += int(record.refuted)
+        self.errors += int(record.outcome in (Outcome.INFRA_ERROR, Outcome.AGENT_ERROR))
+        self.input_tokens += record.input_tokens
+        self.output_tokens += record.output_tokens
+        self.cost_usd += record.cost_usd
+
+
+def attempt_seed(seed: int, task_id: str, attempt: int) -> int:
+    """A seed for one attempt, derived from the run's seed, stable across machines."""
+    digest = hashlib.sha256(f"{seed}:{task_id}:{attempt}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def _slug(task_id: str) -> str:
+    return task_id.replace("/", "__")
+
+
+@dataclass
+class _Context:
+    config: RunConfig
+    out: Path
+    agent: Agent
+    oracle: bool
+    sandbox: Sandbox
+    judge: Judge
+    model: Model | None
+    log: AttemptLog
+    progress: Progress
+    on_progress: Callable[[Progress], None]
+    spent: float = 0.0
+
+
+async def run_benchmark(
+    config: RunConfig,
+    out: Path,
+    *,
+    resume: bool = False,
+    on_progress: Callable[[Progress], None] = lambda progress: None,
+) -> Summary:
+    """Run (or, with ``resume``, continue) a benchmark into the directory ``out``.
+
+    Writes ``config.json``, appends one line per finished attempt to ``attempts.jsonl``,
+    keeps each attempt's full input and transcript, and writes ``summary.json``.
+
+    Example::
+
+        config = RunConfig(problems_dir=Path("problems"), agent="fuzz", attempts=2)
+        summary = asyncio.run(run_benchmark(config, Path("runs/fuzz-1")))
+        print(summary.success_rate, summary.pass_at_k)
+    """
+    problems = load_problems(config.problems_dir)
+    tasks = select_tasks(problems.tasks(), config.problems)
+    entry = resolve_agent(config.agent)
+    if entry.needs_model and not config.model:
+        raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
+    agent = entry.factory(**config.agent_options)
+    log = AttemptLog(out / "attempts.jsonl")
+    done = {(r.task_id, r.attempt) for r in log.read() if r.outcome is not Outcome.INFRA_ERROR}
+    jobs = [
+        (task, index)
+        for index in range(config.attempts)
+        for task in tasks
+        if (task.id, index) not in done
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    async with contextlib.AsyncExitStack() as stack:
+        model: Model | None = None
+        if config.model:
+            limiter = ModelLimiter(config.model_concurrency)
+            model = await stack.enter_async_context(
+                get_model(config.model, config.sampling, no_cache=config.no_cache, limiter=limiter)
+            )
+        workers = config.sandbox_workers
+        sandbox = await stack.enter_async_context(
+            Sandbox(
+                SandboxConfig(image=config.image, judge_workers=workers, untrusted_workers=workers)
+            )
+        )
+        run_file = RunFile(
+            config=config, provenance=provenance(tasks, sandbox.image_id, entry.oracle)
+        )
+        _write_json(out / "config.json", run_file.model_dump(mode="json"))
+        context = _Context(
+            config=config,
+            out=out,
+            agent=agent,
+            oracle=entry.oracle,
+            sandbox=sandbox,
+            judge=Judge(sandbox.judge, config.judge),
+            model=model,
+            log=log,
+            progress=Progress(total=len(jobs)),
+            on_progress=on_progress,
+            spent=sum(r.cost_usd for r in log.read()),
+        )
+        on_progress(context.progress)
+        concurrency = config.model_concurrency if model is not None else workers * 2
+        await _run_jobs(context, jobs, concurrency)
+    summary = summarize(tasks, log.read(), config.attempts)
+    _write_json(out / "summary.json", summary.model_dump(mode="json"))
+    return summary
+
+
+async def _run_jobs(context: _Context, jobs: list[tuple[Task, int]], concurrency: int) -> None:
+    queue: asyncio.Queue[tuple[Task, int]] = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+
+    async def worker() -> None:
+        while not queue.empty():
+            task, index = queue.get_nowait()
+            limit = context.config.max_cost
+            if limit is not None and context.spent >= limit:
+                continue  # over budget: start nothing new; --resume picks these up
+            record = await _attempt(context, task, index)
+            context.spent += record.cost_usd
+            context.log.append(record)
+            context.progress.add(record)
+            context.on_progress(context.progress)
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(min(concurrency, max(len(jobs), 1))):
+                group.create_task(worker())
+    except* ModelConfigError as errors:
+        raise errors.exceptions[0] from None
+
+
+async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
+    started = time.monotonic()
+    key = f"{task.id}#{index}"
+    metered = MeteredModel(context.model, key) if context.model is not None else None
+    tools = Toolbox(
+        context.sandbox,
+        context.judge,
+        task,
+        context.agent.budget,
+        oracle=context.oracle,
+        seed=attempt_seed(context.config.seed, task.id, index),
+        model=metered,
+    )
+    base: dict[str, Any] = {"task_id": task.id, "attempt": index, "oracle": context.oracle}
+    candidate: Candidate | None = None
+    judged: JudgeResult | None = None
+    text: str | None = None
+    try:
+        candidate = await context.agent.attempt(TaskView.of(task, oracle=context.oracle), tools)
+        if candidate.empty:
+            base |= {"outcome": Outcome.NO_CANDIDATE, "message": candidate.failure or "no input"}
+        else:
+            text, why = await _candidate_text(context, candidate)
+            if text is None:
+                base |= {"outcome": Outcome.NO_CANDIDATE, "message": why}
+            else:
+                judged = await context.judge.judge(task, text)
+                base |= _judged(judged)
+    except ModelConfigError:
+        raise
+    except (ModelUnavailableError, SandboxError) as error:
+        base |= {"outcome": Outcome.INFRA_ERROR, "message": f"{type(error).__name__}: {error}"}
+    except BudgetExceeded as error:
+        base |= {"outcome": Outcome.NO_CANDIDATE, "message": f"budget: {error}"}
+    except Exception as error:  # the agent's own fault: recorded, the run goes on
+        base |= {"outcome": Outcome.AGENT_ERROR, "message": f"{type(error).__name__}: {error}"}
+
+    if (
+        judged is not None
+        and judged.verdict is Verdict.JUDGE_ERROR
+        and (judged.message.startswith("sandbox failure"))
+    ):
+        base["outcome"] = Outcome.INFRA_ERROR
+    if text is not None and base.get("refuted") and context.config.minimize:
+        base["minimized_input"] = await minimize(context.judge, task, text)
+    base |= _files(context.out, key, index, task.id, text, tools, candidate, judged)
+    if metered is not None:
+        usage = metered.usage
+        base |= {
+            "input_tokens": usage.input_tokens,
+            "output_tokens": usage.output_tokens,
+            "cost_usd": usage.cost_usd,
+            "model_calls": usage.calls,
+        }
+    base |= {
+        "tool_calls": len(tools.calls),
+        "wall_s": round(time.monotonic() - started, 3),
+        "metrics": candidate.metrics if candidate is not None else {},
+    }
+    return AttemptRecord.model_validate(base)
+
+
+async def _candidate_text(context: _Context, candidate: Candidate) -> tuple[str | None, str]:
+    if candidate.input is not None:
+        return candidate.input, ""
+    assert candidate.generator is not None
+    try:
+        language = Language.parse(candidate.generator.language)
+    except ValueError as error:
+        return None, f"generator: {error}"
+    program = Program(source=candidate.generator.code, language=language)
+    run = await context.sandbox.untrusted.run(program, "", GENERATOR_LIMITS)
+    if not run.ok:
+        said = run.stderr.strip()[-300:]
+        return None, f"the input generator failed: {run.describe()}" + (f": {said}" if said else "")
+    return run.stdout, ""
+
+
+def _judged(result: JudgeResult) -> dict[str, Any]:
+    return {
+        "outcome": Outcome.JUDGED,
+        "verdict": result.verdict,
+        "reason": result.reason,
+        "message": result.message,
+        "refuted": result.verdict is Verdict.REFUTED,
+    }
+
+
+def _files(
+    out: Path,
+    key: str,
+    index: int,
+    task_id: str,
+    text: str | None,
+    tools: Toolbox,
+    candidate: Candidate | None,
+    judged: JudgeResult | None,
+) -> dict[str, Any]:
+    folder = _slug(task_id)
+    fields: dict[str, Any] = {}
+    if text is not None:
+        path = out / "inputs" / folder / f"{index}.in"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", errors="surrogateescape")
+        fields |= {"input": text[:INPUT_CAP], "input_path": str(path.relative_to(out))}
+    transcript = {
+        "attempt": key,
+        "candidate": candidate.model_dump(mode="json") if candidate is not None else None,
+        "tool_calls": [call.model_dump(mode="json") for call in tools.calls],
+        "model": tools.model.transcript if tools.model is not None else [],
+        "judge": judged.model_dump(mode="json") if judged is not None else None,
+    }
+    path = out / "transcripts" / folder / f"{index}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_json(path, transcript)
+    fields["transcript"] = str(path.relative_to(out))
+    return fields
+
+
+def _write_json(path: Path, data: Any) -> None:
+    partial = path.with_suffix(path.suffix + ".part")
+    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(partial, path)
+
+
+def load_run_config(directory: Path) -> RunConfig:
+    """The configuration of the run in ``directory`` (for ``--resume``)."""
+    path = directory / "config.json"
+    if not path.is_file():
+        raise RunDirError(f"--resume {directory}: no config.json there; is it a run directory?")
+    try:
+        return RunFile.model_validate_json(path.read_text(encoding="utf-8")).config
+    except ValueError as error:
+        first = str(error).splitlines()[0]
+        raise RunDirError(f"{path}: unreadable ({first})") from error

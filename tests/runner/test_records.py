@@ -1,0 +1,28 @@
+"""attempts.jsonl survives interruption: torn last lines are tolerated and cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refute.runner import AttemptLog, AttemptRecord, Outcome
+
+
+def make(attempt: int) -> AttemptRecord:
+    return AttemptRecord(task_id="p/t", attempt=attempt, outcome=Outcome.NO_CANDIDATE)
+
+
+def test_records_round_trip(tmp_path: Path) -> None:
+    log = AttemptLog(tmp_path / "attempts.jsonl")
+    log.append(make(0))
+    log.append(make(1))
+    assert [r.attempt for r in AttemptLog(log.path).read()] == [0, 1]
+
+
+def test_a_half_written_last_line_is_ignored_then_cut(tmp_path: Path) -> None:
+    path = tmp_path / "attempts.jsonl"
+    path.write_text(make(0).model_dump_json() + "\n" + '{"task_id": "p/t", "att')
+    log = AttemptLog(path)
+    assert [r.attempt for r in log.read()] == [0]
+    log.append(make(1))
+    assert [r.attempt for r in log.read()] == [0, 1]
+    assert path.read_text().count("\n") == 2

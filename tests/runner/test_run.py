@@ -1,0 +1,118 @@
+"""Benchmark runs end to end on the bundled problems, with the real sandbox."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from refute.problems import default_problems_dir
+from refute.runner import AttemptLog, RunConfig, run_benchmark
+
+from ..conftest import TEST_IMAGE
+
+EXAMPLE_AGENT = Path(__file__).resolve().parents[2] / "examples" / "edge_case_agent.py"
+
+
+def config(**changes: object) -> RunConfig:
+    fields: dict[str, object] = {
+        "problems_dir": default_problems_dir(),
+        "sandbox_workers": 1,
+        "image": TEST_IMAGE,
+        "agent_options": {"seconds": 2.0},
+    }
+    return RunConfig.model_validate(fields | changes)
+
+
+async def test_fuzz_run_writes_a_complete_run_directory(tmp_path: Path) -> None:
+    summary = await run_benchmark(config(problems="charged-pair", attempts=2), tmp_path)
+    assert summary.tasks == 2 and summary.attempts == 4
+    assert summary.refuted == 2 and summary.pass_at_k["2"] == 1.0
+    assert "valid_rate" in summary.metrics
+    saved = json.loads((tmp_path / "config.json").read_text())
+    assert saved["config"]["agent"] == "fuzz"
+    assert saved["provenance"]["image_id"].startswith("sha256:")
+    assert len(saved["provenance"]["problem_set_sha256"]) == 64
+    records = AttemptLog(tmp_path / "attempts.jsonl").read()
+    assert sorted((r.task_id, r.attempt) for r in records) == [
+        ("charged-pair/int-overflow", 0),
+        ("charged-pair/int-overflow", 1),
+        ("charged-pair/two-largest", 0),
+        ("charged-pair/two-largest", 1),
+    ]
+    for record in records:
+        assert record.input_path and (tmp_path / record.input_path).is_file()
+        assert record.transcript and (tmp_path / record.transcript).is_file()
+    assert json.loads((tmp_path / "summary.json").read_text())["refuted"] == 2
+
+
+async def test_resume_skips_recorded_attempts(tmp_path: Path) -> None:
+    await run_benchmark(config(problems="ribbon-cut"), tmp_path)
+    before = (tmp_path / "attempts.jsonl").read_text()
+    summary = await run_benchmark(config(problems="ribbon-cut"), tmp_path, resume=True)
+    assert (tmp_path / "attempts.jsonl").read_text() == before
+    assert summary.attempts == 1
+
+
+async def test_minimize_keeps_the_original_and_a_smaller_refuting_input(tmp_path: Path) -> None:
+    summary = await run_benchmark(config(problems="ribbon-cut", minimize=True), tmp_path)
+    assert summary.refuted == 1
+    (record,) = AttemptLog(tmp_path / "attempts.jsonl").read()
+    assert record.input and record.minimized_input
+    assert len(record.minimized_input) <= len(record.input)
+
+
+async def test_a_custom_agent_from_a_file_runs_end_to_end(tmp_path: Path) -> None:
+    run = config(agent=f"{EXAMPLE_AGENT}:EdgeCaseAgent", agent_options={}, problems="charged-pair")
+    summary = await run_benchmark(run, tmp_path)
+    assert summary.attempts == 2
+    records = AttemptLog(tmp_path / "attempts.jsonl").read()
+    assert {r.outcome.value for r in records} <= {"judged", "no_candidate"}
+    assert all(r.verdict is not None for r in records if r.outcome.value == "judged")
+
+
+def test_kill_9_then_resume_gives_exactly_one_record_per_attempt(tmp_path: Path) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "refute.cli",
+        "run",
+        "--out",
+        str(tmp_path),
+        "--attempts",
+        "4",
+        "--sandbox-workers",
+        "1",
+        "--image",
+        TEST_IMAGE,
+        "--agent-option",
+        "seconds=1",
+        "--problems",
+        "charged-pair,matching-socks,ribbon-cut",
+        "--json",
+    ]
+    runner = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "attempts.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not log.exists() or log.read_text().count("\n") < 3):
+        time.sleep(0.05)
+    os.kill(runner.pid, signal.SIGKILL)
+    runner.wait()
+    killed_at = log.read_text().count("\n")
+    assert 3 <= killed_at < 16, "the run should have been killed part way"
+    resumed = subprocess.run(
+        [sys.executable, "-m", "refute.cli", "run", "--resume", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    records = AttemptLog(log).read()
+    counts = Counter((r.task_id, r.attempt) for r in records)
+    assert len(counts) == 4 * 4 and set(counts.values()) == {1}
+    assert json.loads(resumed.stdout)["attempts"] == 16

@@ -1,0 +1,71 @@
+"""The numbers of a run: pass@k and the summary's groupings."""
+
+from __future__ import annotations
+
+import pytest
+
+from refute.judge import Reason, Verdict
+from refute.problems import Task, load_problems
+from refute.runner import AttemptRecord, Outcome, pass_at_k, summarize
+
+
+@pytest.mark.parametrize(
+    ("n", "c", "k", "expected"),
+    [(5, 0, 1, 0.0), (5, 5, 1, 1.0), (5, 1, 1, 0.2), (5, 2, 2, 0.7), (4, 3, 2, 1.0)],
+)
+def test_pass_at_k_is_the_unbiased_estimator(n: int, c: int, k: int, expected: float) -> None:
+    assert pass_at_k(n, c, k) == pytest.approx(expected)
+
+
+def record(
+    task: Task, attempt: int, refuted: bool, outcome: Outcome = Outcome.JUDGED
+) -> AttemptRecord:
+    return AttemptRecord(
+        task_id=task.id,
+        attempt=attempt,
+        outcome=outcome,
+        verdict=Verdict.REFUTED if refuted else Verdict.NOT_REFUTED,
+        reason=Reason.WRONG_ANSWER if refuted else None,
+        refuted=refuted,
+        cost_usd=0.5,
+    )
+
+
+def test_summary_counts_tasks_refuted_by_any_attempt() -> None:
+    first, second = load_problems().tasks()[:2]
+    records = [
+        record(first, 0, False),
+        record(first, 1, True),
+        record(second, 0, False),
+        record(second, 1, False),
+    ]
+    summary = summarize([first, second], records, attempts=2)
+    assert (summary.tasks, summary.attempts, summary.refuted) == (2, 4, 1)
+    assert summary.success_rate == 0.5
+    assert summary.pass_at_k == {"1": 0.25, "2": 0.5}
+    assert summary.by_reason == {"WRONG_ANSWER": 1}
+    assert summary.cost_usd == 2.0
+
+
+def test_infrastructure_errors_are_counted_apart_and_left_pending() -> None:
+    task = load_problems().tasks()[0]
+    records = [record(task, 0, False, Outcome.INFRA_ERROR)]
+    summary = summarize([task], records, attempts=1)
+    assert (summary.attempts, summary.infra_errors, summary.pending) == (0, 1, 1)
+    assert summary.pass_at_k == {}
+
+
+def test_a_later_record_of_the_same_attempt_replaces_an_infra_error() -> None:
+    task = load_problems().tasks()[0]
+    records = [record(task, 0, False, Outcome.INFRA_ERROR), record(task, 0, True)]
+    summary = summarize([task], records, attempts=1)
+    assert (summary.refuted, summary.infra_errors, summary.pending) == (1, 0, 0)
+
+
+def test_groups_by_rating_bucket_and_tag() -> None:
+    tasks = load_problems().tasks()
+    summary = summarize(tasks, [record(tasks[0], 0, True)], attempts=1)
+    rating = tasks[0].problem.rating or 0
+    bucket = f"{rating // 400 * 400}-{rating // 400 * 400 + 399}"
+    assert summary.by_rating[bucket].refuted == 1
+    assert summary.by_tag[tasks[0].problem.tags[0]].refuted >= 1
