@@ -6,7 +6,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..bench import bench_sandbox
+from ..bench import bench_runner, bench_sandbox
 
 bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
 
@@ -23,6 +23,26 @@ def sandbox(
         print(figures.model_dump_json(indent=2))
         return
     table = Table(title=f"sandbox vs bare ({figures.cpus} CPUs)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in figures.model_dump().items():
+        table.add_row(name, str(value))
+    Console().print(table)
+
+
+@bench_app.command("runner")
+def runner(
+    attempts: int = typer.Option(100, min=1, help="Single-call attempts."),
+    concurrency: int = typer.Option(32, min=1, help="--model-concurrency of the run."),
+    latency: float = typer.Option(1.0, min=0.0, help="Seconds the model server takes per call."),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """How close the runner keeps a slow model busy: wall time against attempts/concurrency."""
+    figures = bench_runner(attempts=attempts, concurrency=concurrency, latency=latency)
+    if json_output:
+        print(figures.model_dump_json(indent=2))
+        return
+    table = Table(title="runner against a slow model")
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in figures.model_dump().items():

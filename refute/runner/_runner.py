@@ -152,7 +152,9 @@ async def run_benchmark(
             spent=sum(r.cost_usd for r in log.read()),
         )
         on_progress(context.progress)
-        concurrency = config.model_concurrency if model is not None else workers * 2
+        # Attempts in flight: with a model, several per model slot, so that one attempt's
+        # judging overlaps the next one's model call (the limiter caps the calls).
+        concurrency = config.model_concurrency * 4 if model is not None else workers * 2
         await _run_jobs(context, jobs, concurrency)
     summary = summarize(tasks, log.read(), config.attempts)
     _write_json(out / "summary.json", summary.model_dump(mode="json"))

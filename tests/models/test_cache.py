@@ -14,8 +14,8 @@ from refute.models import (
     StopReason,
     default_cache_dir,
 )
+from refute.testing import Malformed, ModelServer, Reply
 from tests.support.fixtures import MakeModel
-from tests.support.model_server import Malformed, ModelServer, Reply
 
 ASK = [Message.user("an input that breaks it, please")]
 

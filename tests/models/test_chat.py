@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from refute.models import Message, Sampling, StopReason, ToolCall, ToolSpec
+from refute.testing import Call, Empty, Malformed, ModelServer, Reply
 from tests.support.fixtures import MakeModel
-from tests.support.model_server import Call, Empty, Malformed, ModelServer, Reply
 
 RUN = ToolSpec(
     name="run_program",

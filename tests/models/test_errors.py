@@ -11,8 +11,8 @@ from refute.models import (
     ModelSpec,
     get_model,
 )
+from refute.testing import Fault, ModelServer
 from tests.support.fixtures import MakeModel
-from tests.support.model_server import Fault, ModelServer
 
 KEY_VARIABLE = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 

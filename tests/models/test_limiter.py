@@ -8,8 +8,8 @@ import time
 import pytest
 
 from refute.models import Message, ModelLimiter
+from refute.testing import ModelServer, Reply, Slow
 from tests.support.fixtures import MakeModel
-from tests.support.model_server import ModelServer, Reply, Slow
 
 
 def answer_after(seconds: float) -> Slow:

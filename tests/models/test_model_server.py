@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.model_server import DEFAULT_API_KEY, ModelServer, Reply
+from refute.testing import DEFAULT_API_KEY, ModelServer, Reply
 
 
 def post(server: ModelServer, path: str, body: dict[str, Any], key: str = DEFAULT_API_KEY) -> Any:

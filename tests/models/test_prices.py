@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from refute.models import Message, ModelConfigError, ModelSpec, PriceTable
+from refute.testing import ModelServer, Reply
 from tests.support.fixtures import MakeModel
-from tests.support.model_server import ModelServer, Reply
 
 MILLION = 1_000_000
 

@@ -10,8 +10,8 @@ import pytest
 
 from refute.models import Message, ModelUnavailableError, RetryPolicy
 from refute.models._retry import retry_after_seconds
+from refute.testing import Fault, Hangup, ModelServer, Reply, Slow
 from tests.support.fixtures import MakeModel
-from tests.support.model_server import Fault, Hangup, ModelServer, Reply, Slow
 
 
 async def test_a_rate_limit_waits_as_long_as_retry_after_says(

@@ -10,7 +10,7 @@ or for the whole suite, in ``tests/conftest.py``::
 
 then in a test (``make_model`` runs it once per provider, ``model_provider``)::
 
-    from tests.support.model_server import Call, Reply
+    from refute.testing import Call, Reply
 
     async def test_agent_runs_the_tool(model_server, make_model):
         model_server.script([Reply(tool_calls=[Call("run", {"code": "1"})]), Reply("done")])
@@ -29,8 +29,7 @@ from typing import Any
 import pytest
 
 from refute.models import ProviderModel, ResponseCache, RetryPolicy, Sampling, get_model
-
-from .model_server import ModelServer
+from refute.testing import ModelServer
 
 FAST_RETRY = RetryPolicy(
     max_attempts=3, initial_delay_s=0.01, max_delay_s=2.0, jitter=0.1, timeout_s=5.0
