@@ -16,7 +16,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from ..judge import Judge, JudgeConfig, Mode, TaskCheck, check_task
-from ..problems import ProblemSet, Task, load_problems
+from ..problems import ProblemSet, Task, default_problems_dir, load_problems
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
 
 problems_app = typer.Typer(help="List, show and check problem packages.", no_args_is_help=True)
@@ -218,3 +218,45 @@ async def _check(
                 return await check_task(judge, task)
 
         return list(await asyncio.gather(*(one(task) for task in tasks)))
+
+
+INDEX_OUT = typer.Option(
+    None, "--out", help="Where to write the index (default: INDEX.md in the problems dir)."
+)
+INDEX_RUN_DIR = typer.Option(
+    None, "--run-dir", help="Keep the fuzz run here (default: a temporary directory)."
+)
+
+
+@problems_app.command("index")
+def index(
+    problems_dir: Path | None = PROBLEMS_DIR,
+    out_file: Path | None = INDEX_OUT,
+    seconds: float = typer.Option(10.0, "--seconds", min=0.1, help="Fuzz time per attempt."),
+    attempts: int = typer.Option(1, "--attempts", min=1, help="Fuzz attempts per task."),
+    run_dir: Path | None = INDEX_RUN_DIR,
+    image: str = IMAGE_OPTION,
+    workers: int | None = WORKERS,
+) -> None:
+    """Generate INDEX.md: every task with rating, tags, language, bug class and fuzz result."""
+    import tempfile
+
+    from ..report import build_index
+    from ..runner import RunConfig
+
+    root = (problems_dir or default_problems_dir()).resolve()
+    problems = load(root)
+    fields: dict[str, Any] = {
+        "problems_dir": root,
+        "attempts": attempts,
+        "agent_options": {"seconds": seconds},
+        "image": image,
+    }
+    if workers is not None:
+        fields["sandbox_workers"] = workers
+    config = RunConfig.model_validate(fields)
+    target = out_file or root / "INDEX.md"
+    with tempfile.TemporaryDirectory(prefix="refute-index-") as tmp:
+        text = asyncio.run(build_index(config, run_dir or Path(tmp), problems.tasks()))
+    target.write_text(text, encoding="utf-8")
+    err.print(f"wrote {target}")
