@@ -3,7 +3,8 @@
 Everything is measured in one process and one run, on the same programs, so the ratios
 compare like with like: (a) a plain host subprocess, (b) a run through the sandbox pool,
 (c) one ``docker exec`` per program for reference, and a stress loop (Python generator
-and two C++ programs) on the host and inside one sandbox container.
+and two C++ programs) on the host and inside one sandbox container. Bare and sandbox
+measurements alternate in rounds, so background load weighs on both alike.
 """
 
 from __future__ import annotations
@@ -70,54 +71,88 @@ def _host_compile(source: str, out: Path) -> None:
 
 
 def _bare_runs(binary: Path, runs: int) -> float:
+    """Total milliseconds of ``runs`` plain host subprocess runs."""
     started = time.perf_counter()
     for _ in range(runs):
         done = subprocess.run([str(binary)], input=b"1 2\n", capture_output=True)
         assert done.stdout == b"3\n"
-    return (time.perf_counter() - started) * 1000.0 / runs
+    return (time.perf_counter() - started) * 1000.0
 
 
-def _bare_stress(generator: Path, a: Path, b: Path, iterations: int) -> float:
+def _bare_stress(generator: Path, a: Path, b: Path, seeds: range) -> float:
+    """Total seconds of a stress loop on the host over ``seeds``."""
     started = time.perf_counter()
-    for seed in range(1, iterations + 1):
+    for seed in seeds:
         test = subprocess.run(
             [sys.executable, str(generator), str(seed)], capture_output=True, check=True
         ).stdout
         out_b = subprocess.run([str(b)], input=test, capture_output=True).stdout
         out_a = subprocess.run([str(a)], input=test, capture_output=True).stdout
         assert out_a.split() == out_b.split()
-    return iterations / (time.perf_counter() - started)
+    return time.perf_counter() - started
 
 
-async def _sandbox_figures(runs: int, iterations: int) -> tuple[float, float, float, str]:
+ROUNDS = 10
+"""Bare and sandbox measurements alternate in this many rounds, so that whatever else the
+machine is doing weighs on both alike."""
+
+
+async def _figures(folder: Path, runs: int, iterations: int) -> dict[str, float | str]:
     config = SandboxConfig(judge_workers=1, untrusted_workers=1, cache_dir=None)
     cpp = Language.parse("cpp")
     add, add_too = Program(source=ADD, language=cpp), Program(source=ADD_TOO, language=cpp)
     generator = Program(source=GENERATOR, language=Language.parse("python"))
+    binary, binary_too, script = folder / "add", folder / "add_too", folder / "gen.py"
     limits = Limits(cpu_ms=1000)
+    bare_ms = sandbox_ms = 0.0
+    bare_s = sandbox_s = 0.0
     async with Sandbox(config) as sandbox:
         pool = sandbox.judge
         for _ in range(20):  # warm up: compile, page cache
             await pool.run(add, "1 2\n", limits)
-        started = time.perf_counter()
-        for _ in range(runs):
-            result = await pool.run(add, "1 2\n", limits)
-            assert result.stdout == "3\n", result
-        sandbox_ms = (time.perf_counter() - started) * 1000.0 / runs
-
-        binary = (await pool.compile(add)).name
+        _bare_runs(binary, 20)
+        await pool.stress(generator, add, add_too, limits=limits, max_iterations=5)
+        per_round, iterations_per_round = max(1, runs // ROUNDS), max(1, iterations // ROUNDS)
+        for round_index in range(ROUNDS):
+            bare_ms += _bare_runs(binary, per_round)
+            started = time.perf_counter()
+            for _ in range(per_round):
+                result = await pool.run(add, "1 2\n", limits)
+                assert result.stdout == "3\n", result
+            sandbox_ms += (time.perf_counter() - started) * 1000.0
+            first = round_index * iterations_per_round + 1
+            bare_s += _bare_stress(
+                script, binary, binary_too, range(first, first + iterations_per_round)
+            )
+            stress = await pool.stress(
+                generator,
+                add,
+                add_too,
+                limits=limits,
+                max_iterations=iterations_per_round,
+                time_s=600,
+                seed=first - 1,
+            )
+            if stress.outcome is not StressOutcome.NOT_FOUND:
+                raise RefuteError(f"the sandbox stress loop misbehaved: {stress.outcome}")
+            sandbox_s += stress.elapsed_ms / 1000.0
         exec_ms = await asyncio.to_thread(
-            _docker_exec_ms, pool.container_ids()[0], binary, max(10, runs // 10)
+            _docker_exec_ms,
+            pool.container_ids()[0],
+            (await pool.compile(add)).name,
+            max(10, runs // 10),
         )
-
-        await pool.stress(generator, add, add_too, limits=limits, max_iterations=10)
-        stress = await pool.stress(
-            generator, add, add_too, limits=limits, max_iterations=iterations, time_s=600
-        )
-        if stress.outcome is not StressOutcome.NOT_FOUND or stress.iterations != iterations:
-            raise RefuteError(f"the sandbox stress loop misbehaved: {stress.outcome}")
-        stress_rate = iterations / (stress.elapsed_ms / 1000.0)
-        return sandbox_ms, exec_ms, stress_rate, sandbox.image_id
+        total_runs, total_iterations = per_round * ROUNDS, iterations_per_round * ROUNDS
+        return {
+            "runs": total_runs,
+            "stress_iterations": total_iterations,
+            "bare_ms_per_run": bare_ms / total_runs,
+            "sandbox_ms_per_run": sandbox_ms / total_runs,
+            "docker_exec_ms_per_run": exec_ms,
+            "stress_bare_iters_per_s": total_iterations / bare_s,
+            "stress_sandbox_iters_per_s": total_iterations / sandbox_s,
+            "image_id": sandbox.image_id,
+        }
 
 
 def _docker_exec_ms(container_id: str, binary: str, runs: int) -> float:
@@ -136,26 +171,23 @@ def bench_sandbox(runs: int = 300, stress_iterations: int = 300) -> SandboxBench
     """Measure the sandbox against bare host processes; see the module docstring."""
     with tempfile.TemporaryDirectory(prefix="refute-bench-") as tmp:
         folder = Path(tmp)
-        add, add_too, generator = folder / "add", folder / "add_too", folder / "gen.py"
-        _host_compile(ADD, add)
-        _host_compile(ADD_TOO, add_too)
-        generator.write_text(GENERATOR)
-        _bare_runs(add, 20)
-        bare_ms = _bare_runs(add, runs)
-        bare_rate = _bare_stress(generator, add, add_too, stress_iterations)
-    sandbox_ms, exec_ms, sandbox_rate, image = asyncio.run(
-        _sandbox_figures(runs, stress_iterations)
-    )
+        _host_compile(ADD, folder / "add")
+        _host_compile(ADD_TOO, folder / "add_too")
+        (folder / "gen.py").write_text(GENERATOR)
+        figures = asyncio.run(_figures(folder, runs, stress_iterations))
+    bare, sandboxed = float(figures["bare_ms_per_run"]), float(figures["sandbox_ms_per_run"])
+    stress_bare = float(figures["stress_bare_iters_per_s"])
+    stress_sandbox = float(figures["stress_sandbox_iters_per_s"])
     return SandboxBench(
-        runs=runs,
-        stress_iterations=stress_iterations,
-        bare_ms_per_run=round(bare_ms, 3),
-        sandbox_ms_per_run=round(sandbox_ms, 3),
-        docker_exec_ms_per_run=round(exec_ms, 3),
-        overhead_ratio=round(sandbox_ms / bare_ms, 3),
-        stress_bare_iters_per_s=round(bare_rate, 1),
-        stress_sandbox_iters_per_s=round(sandbox_rate, 1),
-        stress_ratio=round(sandbox_rate / bare_rate, 3),
-        image_id=image,
+        runs=int(figures["runs"]),
+        stress_iterations=int(figures["stress_iterations"]),
+        bare_ms_per_run=round(bare, 3),
+        sandbox_ms_per_run=round(sandboxed, 3),
+        docker_exec_ms_per_run=round(float(figures["docker_exec_ms_per_run"]), 3),
+        overhead_ratio=round(sandboxed / bare, 3),
+        stress_bare_iters_per_s=round(stress_bare, 1),
+        stress_sandbox_iters_per_s=round(stress_sandbox, 1),
+        stress_ratio=round(stress_sandbox / stress_bare, 3),
+        image_id=str(figures["image_id"]),
         cpus=len(os.sched_getaffinity(0)),
     )
