@@ -192,19 +192,21 @@ class SandboxPool:
     async def run(
         self,
         program: Program,
-        stdin: str = "",
+        stdin: str | Path = "",
         limits: Limits | None = None,
         *,
         args: Sequence[str] = (),
         files: dict[str, str] | None = None,
     ) -> RunResult:
-        """Compile if needed, then run ``program`` on ``stdin``.
+        """Compile if needed, then run ``program`` on ``stdin`` (text, or a file to read).
 
         ``files`` are written into the program's working directory first (a checker's
         input, output and answer, say). A compile error comes back as a result with
         status ``COMPILE_ERROR``, not as an exception.
         """
         limits = limits or Limits()
+        if isinstance(stdin, Path):
+            stdin = stdin.read_bytes().decode("utf-8", "surrogateescape")
         try:
             executable = await self.compile(program)
         except CompileError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from refute.sandbox import (
     Language,
@@ -245,3 +246,10 @@ async def test_compare_returns_the_index_of_the_first_difference(sandbox: Sandbo
     inputs = ["2 2\n", "0 0\n", "2 3\n", "5 5\n"]
     result = await sandbox.judge.compare(inputs, wrong, SUM_PY)
     assert (result.outcome, result.index, result.input) == (StressOutcome.FOUND, 2, "2 3\n")
+
+
+async def test_stdin_can_come_from_a_file(sandbox: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "input.txt"
+    source.write_bytes(b"40 2\n")
+    result = await sandbox.judge.run(SUM_PY, source)
+    assert result.stdout == "42\n"
