@@ -7,13 +7,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from refute.sandbox import Sandbox, SandboxConfig, docker_client
+from refute.sandbox import IMAGE, Sandbox, SandboxConfig, docker_client
 from refute.sandbox._container import wait_for_removal
 
 pytest_plugins = ["tests.support.fixtures"]
 """The scripted model server (``model_server``, ``make_model``) for every test folder."""
 
-TEST_IMAGE = os.environ.get("REFUTE_TEST_IMAGE", "refute-sandbox:1")
+TEST_IMAGE = os.environ.get("REFUTE_TEST_IMAGE", IMAGE)
 
 
 @pytest.fixture(scope="session")

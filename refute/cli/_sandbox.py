@@ -29,7 +29,7 @@ from ..sandbox._container import labelled, remove_orphans
 sandbox_app = typer.Typer(
     help="Build, check and clean up the Docker sandbox.", no_args_is_help=True
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 SMOKE = {
     "C++": (

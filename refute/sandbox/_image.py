@@ -11,7 +11,9 @@ from pathlib import Path
 import docker
 from docker.errors import BuildError, DockerException, ImageNotFound
 
-IMAGE = "refute-sandbox:1"
+from ._languages import PCH_STANDARDS, STDCPP_HEADER, pch_argv
+
+IMAGE = "refute-sandbox:2"
 """The image ``refute`` uses by default. Bump the tag when the image's contents change."""
 
 PACKAGES = ("g++", "python3", "pypy3")
@@ -75,6 +77,14 @@ def build_offline(
             raise ImageBuildError(f"debootstrap failed (exit {done.returncode}): {tail}")
         for relative in _PRUNE:
             shutil.rmtree(root / relative, ignore_errors=True)
+        log(f"precompiling bits/stdc++.h for {', '.join(PCH_STANDARDS)} ...")
+        (root / STDCPP_HEADER.lstrip("/")).with_name("stdc++.h.gch").mkdir(exist_ok=True)
+        for std in PCH_STANDARDS:
+            done = subprocess.run(
+                ["chroot", str(root), *pch_argv(std)], capture_output=True, text=True
+            )
+            if done.returncode != 0:
+                raise ImageBuildError(f"precompiling bits/stdc++.h ({std}) failed: {done.stderr}")
         archive = Path(tmp) / "rootfs.tar"
         log("packing the root filesystem ...")
         subprocess.run(["tar", "-C", str(root), "-cf", str(archive), "."], check=True)

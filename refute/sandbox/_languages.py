@@ -96,6 +96,31 @@ CPP_FLAGS = ("-O2", "-DONLINE_JUDGE", "-pipe")
 """Flags for every C++ compile, besides ``-std=``: the usual judge set."""
 
 
+PCH_STANDARDS = ("c++17", "c++20", "c++23")
+"""Modes whose ``bits/stdc++.h`` is precompiled in the image: compiling a typical contest
+source drops from seconds to about a third of a second. Other modes compile without."""
+
+STDCPP_HEADER = "/usr/include/x86_64-linux-gnu/c++/12/bits/stdc++.h"
+
+
+def pch_argv(std: str) -> list[str]:
+    """The command that precompiles ``bits/stdc++.h`` for one mode, with the judge's flags.
+
+    GCC uses a precompiled header only when the flags match, so this must stay in step
+    with ``compile_argv``; the header's ``.gch`` directory may hold one file per mode.
+    """
+    return [
+        "g++",
+        f"-std={std}",
+        *CPP_FLAGS,
+        "-x",
+        "c++-header",
+        STDCPP_HEADER,
+        "-o",
+        f"{STDCPP_HEADER}.gch/{std}.gch",
+    ]
+
+
 def compile_argv(language: Language, source: str, output: str) -> list[str]:
     """The compiler command for a source file in the container."""
     return ["/usr/bin/g++", f"-std={language.std}", *CPP_FLAGS, "-o", output, source]

@@ -26,7 +26,7 @@ class SandboxConfig(BaseModel):
     """How the sandbox is set up.
 
     Args:
-        image: the sandbox image (default ``refute-sandbox:1``).
+        image: the sandbox image (default ``refute-sandbox:2``).
         judge_workers: containers in the judge pool (default: one per CPU).
         untrusted_workers: containers in the untrusted pool (default: one per CPU).
         memory_mb: memory per container; programs' own limits are set per run.

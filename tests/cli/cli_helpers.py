@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass
 from typing import Protocol
 
-TEST_IMAGE = os.environ.get("REFUTE_TEST_IMAGE", "refute-sandbox:1")
+from refute.sandbox import IMAGE
+
+TEST_IMAGE = os.environ.get("REFUTE_TEST_IMAGE", IMAGE)
 
 
 @dataclass
