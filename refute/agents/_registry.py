@@ -45,8 +45,9 @@ class AgentEntry:
 
 def _builtins() -> dict[str, AgentEntry]:
     from .fuzz import FuzzAgent
+    from .methods import METHODS
 
-    classes: list[Any] = [FuzzAgent]
+    classes: list[Any] = [FuzzAgent, *METHODS]
     return {cls.name: _entry(cls.name, "built-in", cls) for cls in classes}
 
 

@@ -179,7 +179,9 @@ class Toolbox:
                 )
             seed += len(batch.inputs)
             if batch.inputs:
-                result = await self._compare(batch.inputs, max(deadline - time.monotonic(), 1))
+                result = await self._checked_compare(
+                    batch.inputs, max(deadline - time.monotonic(), 1)
+                )
                 tried, skipped = tried + result.iterations, skipped + result.skipped
                 invalid += result.invalid
                 if result.outcome is StressOutcome.FOUND:
@@ -206,7 +208,18 @@ class Toolbox:
         """
         self._spend("oracle_inputs", len(inputs))
         started = time.monotonic()
-        deadline = started + seconds
+        result = await self._checked_compare(inputs, seconds)
+        self._record("search", started, f"{result.outcome} after {result.iterations} inputs")
+        return result
+
+    async def _checked_compare(self, inputs: Sequence[str], seconds: float) -> StressResult:
+        """``_compare``, going on past differences the problem's checker accepts.
+
+        The in-container comparison is by tokens; on a problem that accepts several
+        answers a different output may still be right, so a difference only counts once
+        the problem's own checker rejects it.
+        """
+        deadline = time.monotonic() + seconds
         offset = tried = skipped = invalid = 0
         result = StressResult(outcome=StressOutcome.NOT_FOUND)
         while offset < len(inputs) and (left := deadline - time.monotonic()) > 0:
@@ -215,15 +228,12 @@ class Toolbox:
             invalid += result.invalid
             if result.outcome is not StressOutcome.FOUND or await self._differs(result):
                 break
-            # another correct answer, not a wrong one: the checker accepted it
             assert result.index is not None
             offset += result.index + 1
             result = StressResult(outcome=StressOutcome.NOT_FOUND)
-        result = result.model_copy(
+        return result.model_copy(
             update={"iterations": tried, "skipped": skipped, "invalid": invalid}
         )
-        self._record("search", started, f"{result.outcome} after {tried} inputs")
-        return result
 
     async def _differs(self, found: StressResult) -> bool:
         """Whether a token-level difference is a wrong answer by the problem's own checker."""
