@@ -18,8 +18,12 @@ from rich.table import Table
 from ..judge import Judge, JudgeConfig, Mode, TaskCheck, check_task
 from ..problems import ProblemSet, Task, default_problems_dir, load_problems
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
+from ._import import import_app
+from ._refresh import refresh_command
 
 problems_app = typer.Typer(help="List, show and check problem packages.", no_args_is_help=True)
+problems_app.add_typer(import_app, name="import")
+problems_app.command("refresh")(refresh_command)
 out = Console()
 err = Console(stderr=True)
 

@@ -11,13 +11,14 @@ each incorrect submission in it is one task, ``<problem-id>/<name>``.
 
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
 from ._loader import ProblemSet, default_problems_dir, load_problem, load_problems
-from ._models import CheckerSettings, Example, IncorrectSubmission, Problem, Statement, Task
+from ._models import CheckerSettings, Example, IncorrectSubmission, Origin, Problem, Statement, Task
 
 __all__ = [
     "CheckerSettings",
     "Example",
     "IncorrectSubmission",
     "LoadError",
+    "Origin",
     "PackageError",
     "Problem",
     "ProblemSet",

@@ -20,6 +20,7 @@ from ._models import (
     CheckerSettings,
     Example,
     IncorrectSubmission,
+    Origin,
     Problem,
     Statement,
     Task,
@@ -29,6 +30,13 @@ SOURCE_EXTENSIONS = {".cpp": LanguageFamily.CPP, ".cc": LanguageFamily.CPP, ".py
 """Source files a package may hold; ``None`` means any Python family (CPython or PyPy)."""
 
 FAIL_SUFFIX = ".fail.in"
+
+NOT_PACKAGES = frozenset({"pending"})
+"""Subdirectories of a problems directory that hold no package: ``pending/`` keeps the
+packages ``refute problems refresh`` wrote but could not admit yet (docs/refresh.md)."""
+
+JUDGE_PROGRAM_LANGUAGES = {".py": "Python 3", ".cpp": "C++20"}
+"""``validator.*`` and ``checker.*``: Python 3, or C++ (compiled once per run, as C++20)."""
 
 _MESSAGES = {
     "missing": "required field is missing",
@@ -54,6 +62,8 @@ class _SubmissionConfig(BaseModel):
     language: str | None = None
     bug: str | None = None
     note: str | None = None
+    author_rating: int | None = Field(default=None, ge=0)
+    origin: str | None = None
 
 
 class _ReferenceConfig(BaseModel):
@@ -81,6 +91,7 @@ class _ProblemConfig(BaseModel):
     checker: CheckerSettings = CheckerSettings()
     reference: _ReferenceConfig = _ReferenceConfig()
     incorrect: dict[str, _SubmissionConfig] = {}
+    origin: Origin | None = None
 
 
 class _Collector:
@@ -122,8 +133,8 @@ def load_problem(directory: Path) -> Problem:
     examples = _read_examples(directory / "examples", found)
     invalid = _read_invalid(directory / "invalid", found)
     reference = _read_reference(directory, config, found)
-    validator = _read_python(directory / "validator.py", found, required=True)
-    checker = _read_python(directory / "checker.py", found, required=False)
+    validator = _read_judge_program(directory, "validator", found, required=True)
+    checker = _read_judge_program(directory, "checker", found, required=False)
     incorrect = _read_incorrect(directory / "incorrect", config, found)
     if found.errors or config is None or statement is None or reference is None:
         raise PackageError(directory.name, found.errors)
@@ -141,6 +152,7 @@ def load_problem(directory: Path) -> Problem:
         license=config.license,
         attribution=config.attribution,
         checker_settings=config.checker,
+        origin=config.origin,
         root=directory,
         statement=statement,
         examples=tuple(examples),
@@ -296,11 +308,24 @@ def _read_reference(
     return Program(source=source, language=language), path
 
 
-def _read_python(path: Path, found: _Collector, *, required: bool) -> Program | None:
+def _read_judge_program(
+    directory: Path, stem: str, found: _Collector, *, required: bool
+) -> Program | None:
+    """``<stem>.py`` or ``<stem>.cpp`` (one of them); a missing one is named as ``.py``."""
+    present = [
+        directory / f"{stem}{suffix}"
+        for suffix in JUDGE_PROGRAM_LANGUAGES
+        if (directory / f"{stem}{suffix}").exists()
+    ]
+    if len(present) > 1:
+        names = ", ".join(path.name for path in present)
+        found.add(directory, f"more than one {stem}: {names}")
+        return None
+    path = present[0] if present else directory / f"{stem}.py"
     source = found.text(path, required=required)
     if source is None:
         return None
-    return Program(source=source, language=Language.parse("Python 3"))
+    return Program(source=source, language=Language.parse(JUDGE_PROGRAM_LANGUAGES[path.suffix]))
 
 
 def _read_incorrect(
@@ -362,6 +387,8 @@ def _read_incorrect(
                 language=setting.language or path.suffix.lstrip("."),
                 bug=setting.bug,
                 note=setting.note,
+                author_rating=setting.author_rating,
+                origin=setting.origin,
                 fail_input=fail_input,
                 fail_input_path=fail_path,
             )
@@ -444,8 +471,8 @@ class ProblemSet:
 def load_problems(root: Path | None = None) -> ProblemSet:
     """Load every package under ``root`` (default: ``default_problems_dir()``).
 
-    Subdirectories whose names start with ``.`` or ``_`` are skipped. Raises
-    ``ProblemsDirError`` only when ``root`` itself is not a directory.
+    Subdirectories whose names start with ``.`` or ``_`` are skipped, and so is
+    ``pending/``. Raises ``ProblemsDirError`` only when ``root`` itself is not a directory.
 
     >>> problems = load_problems()                       # doctest: +SKIP
     >>> [task.id for task in problems.tasks()][:1]       # doctest: +SKIP
@@ -458,6 +485,8 @@ def load_problems(root: Path | None = None) -> ProblemSet:
     errors: list[LoadError] = []
     for directory in sorted(root.iterdir()):
         if not directory.is_dir() or directory.name.startswith((".", "_")):
+            continue
+        if directory.name in NOT_PACKAGES:
             continue
         try:
             problems.append(load_problem(directory))

@@ -40,6 +40,25 @@ class CheckerSettings(BaseModel):
         return self.abs_tolerance is not None or self.rel_tolerance is not None
 
 
+class Origin(BaseModel):
+    """Where an importer took a package from (``[origin]`` in ``problem.toml``).
+
+    Args:
+        importer: the importer that wrote the package (``refute``, ``kattis``).
+        source: the file, dataset or package directory it read, by name.
+        id: the problem's id there (``2051F``, ``sumoftwo``).
+
+    >>> Origin(importer="refute", source="refute.jsonl", id="2051F").id
+    '2051F'
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    importer: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    id: str = Field(min_length=1)
+
+
 class Statement(BaseModel):
     """A problem statement, split at its ``## Input``, ``## Output`` and ``## Note`` headings.
 
@@ -81,6 +100,8 @@ class IncorrectSubmission(BaseModel):
             file extension when the package gives none.
         bug: the class of bug (``integer overflow``), from ``[incorrect.<name>]``.
         note: a human explanation of the bug, from ``[incorrect.<name>]``.
+        author_rating: the submission's author's rating (Codeforces-style), when known.
+        origin: where the submission was taken from (``submissions/wrong_answer/x.py``).
         fail_input: the known input that refutes it, ``incorrect/<name>.fail.in``.
         fail_input_path: that file.
     """
@@ -93,6 +114,8 @@ class IncorrectSubmission(BaseModel):
     language: str
     bug: str | None = None
     note: str | None = None
+    author_rating: int | None = None
+    origin: str | None = None
     fail_input: str
     fail_input_path: Path
 
@@ -101,8 +124,9 @@ class Problem(BaseModel):
     """A loaded problem package (see ``docs/problem-format.md``).
 
     The metadata fields come from ``problem.toml``; the rest are read from the package's
-    files. ``checker`` is ``None`` unless the package has a ``checker.py``, in which case
-    it replaces the token comparison configured by ``checker_settings``.
+    files. ``checker`` is ``None`` unless the package has a ``checker.py`` (or
+    ``checker.cpp``), in which case it replaces the token comparison configured by
+    ``checker_settings``. ``origin`` is set for imported packages.
     ``invalid_inputs`` are the package's ``invalid/*.in``: inputs its validator must reject.
     """
 
@@ -120,6 +144,7 @@ class Problem(BaseModel):
     license: str | None = None
     attribution: str | None = None
     checker_settings: CheckerSettings = CheckerSettings()
+    origin: Origin | None = None
 
     root: Path
     statement: Statement

@@ -1,0 +1,118 @@
+"""``refute problems import ...``: REFUTE rows and Kattis packages as problem packages."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ..importers import ImportReport, import_kattis, import_refute
+from ..judge import Judge
+from ..sandbox import IMAGE, Sandbox, SandboxConfig
+
+import_app = typer.Typer(
+    help="Import problems from other benchmarks as checked problem packages.",
+    no_args_is_help=True,
+)
+out = Console()
+err = Console(stderr=True)
+
+OUT = typer.Option(
+    ..., "--out", metavar="DIR", file_okay=False, help="Where the packages are written."
+)
+FORCE = typer.Option(
+    False, "--force", help="Replace existing packages that differ from the imported ones."
+)
+IMAGE_OPTION = typer.Option(IMAGE, "--image", help="Sandbox image.")
+PATHS = typer.Argument(..., help="Kattis problem packages, or folders of them.")
+WORKERS = typer.Option(
+    None, "--workers", min=1, help="Containers per sandbox pool (default: one per CPU)."
+)
+
+
+def _run(
+    target: Path,
+    image: str,
+    workers: int | None,
+    work: Callable[[Judge], Awaitable[ImportReport]],
+) -> None:
+    async def go() -> ImportReport:
+        # Imports run judge material only: the untrusted pool is kept to one container.
+        config = SandboxConfig(image=image, untrusted_workers=1)
+        if workers is not None:
+            config = SandboxConfig(image=image, judge_workers=workers, untrusted_workers=1)
+        async with Sandbox(config) as sandbox:
+            return await work(Judge(sandbox.judge))
+
+    report = asyncio.run(go())
+    out.print(report.table())
+    err.print(f"report: {target / 'import-report.json'}", highlight=False)
+    if not report.ok:
+        err.print("[red]some packages failed their checks or clash with existing ones[/]")
+        raise typer.Exit(1)
+
+
+@import_app.command("refute")
+def refute_command(
+    source: str = typer.Argument(
+        ..., help="A .json (list of rows), .jsonl or .parquet file, or a dataset name."
+    ),
+    out_dir: Path = OUT,
+    split: str | None = typer.Option(
+        None, "--split", help="Dataset split, for a dataset name with several."
+    ),
+    force: bool = FORCE,
+    image: str = IMAGE_OPTION,
+    workers: int | None = WORKERS,
+) -> None:
+    """Import rows of the REFUTE dataset: one package, with one task, per row.
+
+    Exits with 1 when a package fails its checks or clashes with an existing one.
+    """
+    from ..importers import read_refute_rows
+
+    if Path(source).suffix.lower() in (".json", ".jsonl", ".parquet"):
+        read_refute_rows(source, split=split)  # a malformed file fails before Docker starts
+    _run(
+        out_dir,
+        image,
+        workers,
+        lambda judge: import_refute(source, out_dir, judge, force=force, split=split),
+    )
+
+
+@import_app.command("kattis")
+def kattis_command(
+    paths: list[Path] = PATHS,
+    out_dir: Path = OUT,
+    time_limit_exceeded: bool = typer.Option(
+        False, "--time-limit-exceeded", help="Also import submissions/time_limit_exceeded/."
+    ),
+    run_time_error: bool = typer.Option(
+        False, "--run-time-error", help="Also import submissions/run_time_error/."
+    ),
+    force: bool = FORCE,
+    image: str = IMAGE_OPTION,
+    workers: int | None = WORKERS,
+) -> None:
+    """Import Kattis / ICPC problem packages (Kattis, DOMjudge, BAPCtools).
+
+    Each C++ or Python wrong-answer submission becomes a task; its failing input is the
+    smallest of the package's tests that refutes it. Exits with 1 when a package fails its
+    checks or clashes with an existing one.
+    """
+    from ..importers import find_packages
+
+    find_packages(paths)  # a wrong path fails before Docker starts
+    categories: tuple[str, ...] = ("wrong_answer",)
+    categories += ("time_limit_exceeded",) if time_limit_exceeded else ()
+    categories += ("run_time_error",) if run_time_error else ()
+    _run(
+        out_dir,
+        image,
+        workers,
+        lambda judge: import_kattis(paths, out_dir, judge, categories=categories, force=force),
+    )

@@ -1,0 +1,42 @@
+"""Importers: other benchmarks' problems as refute problem packages.
+
+Two sources: rows of the REFUTE dataset (``import_refute``), and Kattis / ICPC problem
+packages as used by Kattis, DOMjudge and BAPCtools (``import_kattis``). Every package is
+converted, written to a staging directory, checked as ``refute problems check`` would
+check it, and only then moved into the output directory; what was skipped, and why, goes
+to ``import-report.json`` (``docs/importing.md``).
+
+Example::
+
+    from refute.importers import import_kattis, import_refute
+    from refute.judge import Judge
+    from refute.sandbox import Sandbox
+
+    async with Sandbox() as sandbox:
+        judge = Judge(sandbox.judge)
+        report = await import_refute("refute.jsonl", Path("imported"), judge)
+        report = await import_kattis([Path("contest")], Path("imported"), judge)
+        print(report.summary())
+"""
+
+from ._errors import ImportSourceError
+from ._kattis import CATEGORIES, find_packages, import_kattis
+from ._latex import latex_to_markdown
+from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
+from ._report import REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+
+__all__ = [
+    "CATEGORIES",
+    "REPORT_FILE",
+    "ImportEntry",
+    "ImportReport",
+    "ImportSourceError",
+    "ImportStatus",
+    "RefuteRow",
+    "codeforces_math",
+    "find_packages",
+    "import_kattis",
+    "import_refute",
+    "latex_to_markdown",
+    "read_refute_rows",
+]

@@ -1,0 +1,167 @@
+"""A package before it is written: every file of ``docs/problem-format.md`` as text."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..problems import CheckerSettings, Origin
+
+_ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def package_id(raw: str, fallback: str = "problem") -> str:
+    """A package id (or submission name) from any string: letters, digits, ``_ . -``.
+
+    >>> package_id("2051F"), package_id("Sum of two!"), package_id("--x")
+    ('2051F', 'Sum-of-two', 'x')
+    """
+    cleaned = _ID_CHARS.sub("-", raw.strip()).strip("-_.")
+    return cleaned or fallback
+
+
+class SourceFile(BaseModel):
+    """A program to write: its source, file extension (``cpp``/``py``) and language name."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    extension: str
+    language: str | None = None
+
+
+class SubmissionDraft(BaseModel):
+    """One incorrect submission: ``incorrect/<name>.<ext>`` and ``<name>.fail.in``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    program: SourceFile
+    fail_input: str
+    bug: str | None = None
+    note: str | None = None
+    author_rating: int | None = None
+    origin: str | None = None
+
+
+class PackageDraft(BaseModel):
+    """Everything a package holds, before it is written and checked.
+
+    ``files()`` gives each file's path (relative to the package) and bytes; the same
+    draft always gives the same bytes, so that an import run twice writes nothing new.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    source: str
+    url: str | None = None
+    rating: int | None = None
+    tags: tuple[str, ...] = ()
+    time_limit_ms: int
+    memory_limit_mb: int
+    license: str | None = None
+    attribution: str | None = None
+    checker_settings: CheckerSettings = CheckerSettings()
+    origin: Origin
+    statement: str
+    examples: tuple[tuple[str, str, str], ...]
+    """``(name, input, answer)`` per example."""
+    invalid: tuple[tuple[str, str], ...] = ()
+    """``(name, input)`` per input the validator must reject (``invalid/<name>.in``)."""
+    reference: SourceFile
+    validator: SourceFile
+    checker: SourceFile | None = None
+    incorrect: tuple[SubmissionDraft, ...]
+
+    def without(self, names: set[str]) -> PackageDraft:
+        """The draft without the incorrect submissions named in ``names``."""
+        kept = tuple(s for s in self.incorrect if s.name not in names)
+        return self.model_copy(update={"incorrect": kept})
+
+    def files(self) -> dict[str, bytes]:
+        files = {
+            "problem.toml": self.toml(),
+            "statement.md": _text(self.statement),
+            f"reference.{self.reference.extension}": self.reference.source,
+            f"validator.{self.validator.extension}": self.validator.source,
+        }
+        if self.checker is not None:
+            files[f"checker.{self.checker.extension}"] = self.checker.source
+        for name, text, answer in self.examples:
+            files[f"examples/{name}.in"] = text
+            files[f"examples/{name}.ans"] = answer
+        for name, text in self.invalid:
+            files[f"invalid/{name}.in"] = text
+        for submission in self.incorrect:
+            files[f"incorrect/{submission.name}.{submission.program.extension}"] = (
+                submission.program.source
+            )
+            files[f"incorrect/{submission.name}.fail.in"] = submission.fail_input
+        return {path: text.encode("utf-8", "surrogateescape") for path, text in files.items()}
+
+    def toml(self) -> str:
+        """``problem.toml`` for this draft."""
+        top: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "source": self.source,
+            "url": self.url,
+            "rating": self.rating,
+            "tags": list(self.tags) if self.tags else None,
+            "time_limit_ms": self.time_limit_ms,
+            "memory_limit_mb": self.memory_limit_mb,
+            "license": self.license,
+            "attribution": self.attribution,
+        }
+        tables: dict[str, dict[str, Any]] = {}
+        if self.checker is None and self.checker_settings.uses_tolerance:
+            tables["checker"] = self.checker_settings.model_dump()
+        if self.reference.language:
+            tables["reference"] = {"language": self.reference.language}
+        tables["origin"] = self.origin.model_dump()
+        for submission in self.incorrect:
+            tables[f"incorrect.{_key(submission.name)}"] = {
+                "language": submission.program.language,
+                "bug": submission.bug,
+                "note": submission.note,
+                "author_rating": submission.author_rating,
+                "origin": submission.origin,
+            }
+        lines = [f"{key} = {_value(value)}" for key, value in top.items() if value is not None]
+        for header, table in tables.items():
+            body = [f"{key} = {_value(value)}" for key, value in table.items() if value is not None]
+            if body:
+                lines += ["", f"[{header}]", *body]
+        return "\n".join(lines) + "\n"
+
+
+def _text(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.match(name) else json.dumps(name)
+
+
+def _value(value: Any) -> str:
+    """A TOML value; JSON's string escapes are all valid in TOML basic strings."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"cannot write {value!r} to TOML")
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")

@@ -1,0 +1,129 @@
+"""Kattis validators adapted to refute's contracts, run in the real judge pool."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from refute.importers._adapters import (
+    AdapterError,
+    ctd_to_python,
+    default_checker,
+    inline_includes,
+    literal,
+    python_input_validator,
+    python_output_validator,
+)
+from refute.judge import CHECKER_FILES, interpret_checker
+from refute.sandbox import Language, Program, Sandbox
+
+KATTIS_CHECKER = """import sys
+team = sys.stdin.read().split()
+answer = open(sys.argv[2]).read().split()
+if [t.lower() for t in team] == [a.lower() for a in answer]:
+    sys.exit(42)
+open(sys.argv[3] + "judgemessage.txt", "w").write("differs from the answer")
+sys.exit(43)
+"""
+
+
+def python(source: str) -> Program:
+    return Program(source=source, language=Language.parse("Python 3"))
+
+
+@pytest.mark.parametrize("text", ["", "x", "a'''b", "ends with a quote'", "back\\", "cr\r\n"])
+def test_literal_gives_back_the_exact_text(text: str) -> None:
+    assert eval(literal(text)) == text
+
+
+def test_includes_are_inlined_once(tmp_path: Path) -> None:
+    (tmp_path / "a.h").write_text('#pragma once\n#include "b.h"\nint a;\n')
+    (tmp_path / "b.h").write_text("#pragma once\nint b;\n")
+    (tmp_path / "main.cpp").write_text('#include "a.h"\n#include "b.h"\n#include <vector>\n')
+    source = inline_includes(tmp_path / "main.cpp", tmp_path)
+    assert source.count("int b;") == 1 and "int a;" in source
+    assert "#include <vector>" in source and "pragma once" not in source
+
+
+def test_a_missing_header_is_an_adapter_error(tmp_path: Path) -> None:
+    (tmp_path / "main.cpp").write_text('#include "testlib.h"\n')
+    with pytest.raises(AdapterError, match="does not ship"):
+        inline_includes(tmp_path / "main.cpp", tmp_path)
+
+
+def test_a_ctd_script_that_does_not_parse_is_an_adapter_error() -> None:
+    with pytest.raises(AdapterError, match=r"bad\.ctd"):
+        ctd_to_python(b"INT(1,\n", "bad.ctd")
+
+
+async def test_wrapped_python_and_ctd_validators_must_all_accept(sandbox: Sandbox) -> None:
+    ctd = ctd_to_python(b"INT(1,9,n) NEWLINE\n", "n.ctd")
+    odd = "import sys\nsys.exit(42 if int(sys.stdin.read()) % 2 else 43)\n"
+    validator = python(
+        python_input_validator(
+            "fixture", [("n_ctd.py", "ctd", [], ctd), ("odd.py", "python", [], odd)]
+        )
+    )
+    assert (await sandbox.judge.run(validator, "3\n")).ok
+    even = await sandbox.judge.run(validator, "4\n")
+    assert even.exit_code == 1 and "odd.py rejects the input (exit 43)" in even.stderr
+    big = await sandbox.judge.run(validator, "12\n")
+    assert big.exit_code == 1 and "n_ctd.py rejects the input" in big.stderr
+
+
+async def test_wrapped_python_output_validator_follows_the_checker_contract(
+    sandbox: Sandbox,
+) -> None:
+    checker = python(python_output_validator("fixture", "check.py", KATTIS_CHECKER, []))
+
+    async def judged(output: str) -> tuple[bool, bool, str]:
+        files = dict(zip(CHECKER_FILES, ("1\n", output, "YES\n"), strict=True))
+        run = await sandbox.judge.run(checker, "", args=CHECKER_FILES, files=files)
+        result = interpret_checker(run)
+        return result.accepted, result.failed, result.message
+
+    assert await judged("yes\n") == (True, False, "accepted")
+    assert await judged("no\n") == (False, False, "differs from the answer")
+
+
+def run_checker(tmp_path: Path, source: str, output: str, answer: str) -> int:
+    (tmp_path / "checker.py").write_text(source)
+    for name, text in zip(CHECKER_FILES, ("\n", output, answer), strict=True):
+        (tmp_path / name).write_text(text)
+    done = subprocess.run(
+        [sys.executable, "checker.py", *CHECKER_FILES], cwd=tmp_path, capture_output=True
+    )
+    return done.returncode
+
+
+def test_default_checker_is_case_insensitive_unless_asked(tmp_path: Path) -> None:
+    insensitive = default_checker(
+        "x", [], case_sensitive=False, space_sensitive=False, abs_tolerance=None, rel_tolerance=None
+    )
+    sensitive = default_checker(
+        "x",
+        ["case_sensitive"],
+        case_sensitive=True,
+        space_sensitive=False,
+        abs_tolerance=None,
+        rel_tolerance=None,
+    )
+    assert run_checker(tmp_path, insensitive, "Hello  World\n", "hello world") == 0
+    assert run_checker(tmp_path, sensitive, "Hello World\n", "hello world") == 1
+
+
+def test_default_checker_with_space_change_sensitive_and_tolerance(tmp_path: Path) -> None:
+    checker = default_checker(
+        "x",
+        ["space_change_sensitive", "float_tolerance", "0.01"],
+        case_sensitive=False,
+        space_sensitive=True,
+        abs_tolerance=0.01,
+        rel_tolerance=0.01,
+    )
+    assert run_checker(tmp_path, checker, "1.004 2\n", "1 2\n") == 0
+    assert run_checker(tmp_path, checker, "1  2\n", "1 2\n") == 1
+    assert run_checker(tmp_path, checker, "1.1 2\n", "1 2\n") == 1
