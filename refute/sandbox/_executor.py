@@ -85,12 +85,23 @@ _STORE: dict[
     str, tuple[int, int]
 ] = {}  # name -> (inode, ctime_ns) of every file the host put or kept
 _LAYOUT = {"store", "run", "io", "tmp"}
+_EMPTY_SIZE = [0]  # st_size of an empty directory on the work tmpfs
+_WORK_SIZE = [0]  # st_size of /work holding just the layout
+_PIDS_AT_REST = [2]  # processes in the container between runs: init and the executor
 _EVICTED: list[str] = []  # store files spoiled since the last reply; every reply carries them
 
 
 def _register(name: str) -> None:
     info = os.stat(os.path.join(STORE, name))
     _STORE[name] = (info.st_ino, info.st_ctime_ns)
+
+
+def _empty(directory: str) -> bool:
+    """Cheap emptiness test: on tmpfs a directory's size grows with its entries."""
+    try:
+        return os.stat(directory).st_size == _EMPTY_SIZE[0]
+    except OSError:
+        return False
 
 
 def _restore() -> None:
@@ -101,11 +112,13 @@ def _restore() -> None:
     store file whose inode or ctime changed (ctime cannot be set back by a program) is
     deleted, so the host puts a fresh copy before its next use.
     """
-    _clear(RUN_DIR)
-    _clear(TMP_DIR)
-    for entry in os.listdir(WORK):
-        if entry not in _LAYOUT:
-            _remove(os.path.join(WORK, entry))
+    for scratch in (RUN_DIR, TMP_DIR):
+        if not _empty(scratch):
+            _clear(scratch)
+    if os.stat(WORK).st_size != _WORK_SIZE[0]:
+        for entry in os.listdir(WORK):
+            if entry not in _LAYOUT:
+                _remove(os.path.join(WORK, entry))
     present = set(os.listdir(STORE))
     for name in present - set(_STORE):
         _remove(os.path.join(STORE, name))
@@ -133,12 +146,25 @@ def _new_oom_kill() -> bool:
     return new
 
 
+def _pids() -> int:
+    """Processes in the container's pids cgroup (v1 or v2); -1 when unreadable."""
+    for path in ("/sys/fs/cgroup/pids/pids.current", "/sys/fs/cgroup/pids.current"):
+        try:
+            with open(path) as handle:
+                return int(handle.read())
+        except (OSError, ValueError):
+            continue
+    return -1
+
+
 def _sweep() -> None:
     """Kill every process in the container except init and the executor.
 
     A program may fork children that leave its process group (``setsid``) or outlive
     it; nothing it started may survive into the next run.
     """
+    if 0 <= _pids() <= _PIDS_AT_REST[0]:
+        return  # nothing but init and the executor: no need to look
     for _ in range(3):
         found = False
         for entry in os.listdir("/proc"):
@@ -468,6 +494,9 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_STACK, (hard, hard))  # "large stack", inherited
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     _OOM_SEEN[0] = _oom_kills()
+    _EMPTY_SIZE[0] = os.stat(TMP_DIR).st_size
+    _WORK_SIZE[0] = os.stat(WORK).st_size
+    _PIDS_AT_REST[0] = _pids()
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     channel.connect(sys.argv[1])
     _serve(channel)
