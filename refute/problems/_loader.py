@@ -112,7 +112,8 @@ class _Collector:
                 self.add(path, "missing")
             return None
         try:
-            return path.read_text(encoding="utf-8")
+            # bytes as they are: an input with \r\n must reach the validator with them
+            return path.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             self.add(path, "not UTF-8 text")
         except OSError as error:

@@ -82,3 +82,15 @@ async def test_invalid_input_the_validator_accepts_is_reported(
 ) -> None:
     report = await check_task(judge, make_task(WRONG_ON_EQUAL, invalid=("5 6\n",)))
     assert report.reasons == ["validator rejects invalid/1.in: no: accepted it"]
+
+
+async def test_crlf_in_an_invalid_input_reaches_the_validator(
+    make_task: MakeTask, judge: Judge
+) -> None:
+    no_cr = (
+        "import sys\nsys.exit('a carriage return' if b'\\r' in sys.stdin.buffer.read() else 0)\n"
+    )
+    task = make_task(WRONG_ON_EQUAL, validator=no_cr, invalid=("1 2\r\n",))
+    assert task.problem.invalid_inputs[0].input == "1 2\r\n"
+    report = await check_task(judge, task)
+    assert report.ok, report.reasons
