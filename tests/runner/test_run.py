@@ -11,6 +11,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from refute.problems import default_problems_dir
 from refute.runner import AttemptLog, RunConfig, run_benchmark
 
@@ -76,7 +78,10 @@ async def test_a_custom_agent_from_a_file_runs_end_to_end(tmp_path: Path) -> Non
     assert all(r.verdict is not None for r in records if r.outcome.value == "judged")
 
 
-def test_kill_9_then_resume_gives_exactly_one_record_per_attempt(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_interrupt_then_resume_gives_exactly_one_record_per_attempt(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
     command = [
         sys.executable,
         "-m",
@@ -101,8 +106,8 @@ def test_kill_9_then_resume_gives_exactly_one_record_per_attempt(tmp_path: Path)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not log.exists() or log.read_text().count("\n") < 3):
         time.sleep(0.05)
-    os.kill(runner.pid, signal.SIGKILL)
-    runner.wait()
+    os.kill(runner.pid, stop)
+    assert runner.wait(timeout=60) != 0
     killed_at = log.read_text().count("\n")
     assert 3 <= killed_at < 16, "the run should have been killed part way"
     resumed = subprocess.run(
