@@ -7,13 +7,11 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import pydantic
-
 from ._errors import ModelConfigError
-from ._retry import TransientError, error_detail, status_error
+from ._retry import call_sdk
 from ._spec import ModelSpec
 from ._types import Completion, Message, Sampling, StopReason, ToolCall, ToolSpec, Usage
-from ._wire import as_dict, count, malformed, text_of, tool_call
+from ._wire import count, malformed, text_of, tool_call
 
 if TYPE_CHECKING:
     import openai
@@ -69,24 +67,17 @@ class OpenAIProvider:
             arguments["tools"] = [_tool(t) for t in tools]
         import openai
 
-        try:
-            response: Any = await self._client.chat.completions.create(**arguments)
-        except openai.APIStatusError as error:
-            raise status_error(
-                str(self.spec),
-                error.status_code,
-                error.response.headers,
-                error_detail(error.body, error.message),
-                key_variable=KEY_VARIABLE,
-                base_url=self.base_url,
-            ) from error
-        except openai.APITimeoutError as error:
-            raise TransientError(f"no answer within {self._timeout_s:g} s") from error
-        except openai.APIConnectionError as error:
-            raise TransientError(f"connection error: {error.__cause__ or error}") from error
-        except (json.JSONDecodeError, UnicodeDecodeError, pydantic.ValidationError) as error:
-            return malformed(self.spec.model, f"unreadable response: {type(error).__name__}")
-        return parse_response(as_dict(response), self.spec.model)
+        raw = await call_sdk(
+            openai,
+            lambda: self._client.chat.completions.create(**arguments),
+            model=str(self.spec),
+            base_url=self.base_url,
+            key_variable=KEY_VARIABLE,
+            timeout_s=self._timeout_s,
+        )
+        if raw is None:
+            return malformed(self.spec.model, "unreadable response")
+        return parse_response(raw, self.spec.model)
 
     def _sampling(self, sampling: Sampling) -> dict[str, Any]:
         body: dict[str, Any] = {}

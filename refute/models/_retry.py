@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
 from ._errors import ModelConfigError, ModelRequestError, ModelUnavailableError
+from ._wire import as_dict
 
 T = TypeVar("T")
 
@@ -152,3 +155,38 @@ def error_detail(body: object, fallback: str) -> str:
     if isinstance(body, str) and body:
         return body
     return fallback
+
+
+async def call_sdk(
+    sdk: Any,
+    request: Callable[[], Awaitable[Any]],
+    *,
+    model: str,
+    base_url: str,
+    key_variable: str,
+    timeout_s: float,
+) -> dict[str, Any] | None:
+    """Make one SDK request; its response as a dict, or ``None`` when it is unreadable.
+
+    ``sdk`` is the ``openai`` or ``anthropic`` module: both name their exceptions alike,
+    so both providers share this translation of HTTP statuses (``status_error``),
+    time-outs and connection failures (``TransientError``, retried by the caller).
+    """
+    try:
+        response = await request()
+    except sdk.APIStatusError as error:
+        raise status_error(
+            model,
+            error.status_code,
+            error.response.headers,
+            error_detail(error.body, error.message),
+            key_variable=key_variable,
+            base_url=base_url,
+        ) from error
+    except sdk.APITimeoutError as error:
+        raise TransientError(f"no answer within {timeout_s:g} s") from error
+    except sdk.APIConnectionError as error:
+        raise TransientError(f"connection error: {error.__cause__ or error}") from error
+    except (json.JSONDecodeError, UnicodeDecodeError, pydantic.ValidationError):
+        return None
+    return as_dict(response)
