@@ -114,7 +114,8 @@ class Judge:
         try:
             return await verdict.decide()
         except SandboxError as error:
-            return verdict.result(Verdict.JUDGE_ERROR, f"sandbox failure: {error}")
+            result = verdict.result(Verdict.JUDGE_ERROR, f"sandbox failure: {error}")
+            return result.model_copy(update={"sandbox_failure": True})
 
 
 class _Verdict:

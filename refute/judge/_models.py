@@ -190,6 +190,8 @@ class JudgeResult(BaseModel):
         input_sha256: the full input's SHA-256, to recognise it when it was cut.
         timings: where the time went.
         runs: every program run made, in order.
+        sandbox_failure: the ``JUDGE_ERROR`` came from the sandbox itself (a lost
+            container), not from the dataset: worth judging again later.
     """
 
     task_id: str
@@ -205,6 +207,7 @@ class JudgeResult(BaseModel):
     input_sha256: str
     timings: Timings = Timings()
     runs: list[RunRecord] = []
+    sandbox_failure: bool = False
 
     @property
     def refuted(self) -> bool:

@@ -223,11 +223,7 @@ async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
     except Exception as error:  # the agent's own fault: recorded, the run goes on
         base |= {"outcome": Outcome.AGENT_ERROR, "message": f"{type(error).__name__}: {error}"}
 
-    if (
-        judged is not None
-        and judged.verdict is Verdict.JUDGE_ERROR
-        and (judged.message.startswith("sandbox failure"))
-    ):
+    if judged is not None and judged.sandbox_failure:
         base["outcome"] = Outcome.INFRA_ERROR
     if text is not None and base.get("refuted") and context.config.minimize:
         base["minimized_input"] = await minimize(context.judge, task, text)

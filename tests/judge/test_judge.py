@@ -283,3 +283,14 @@ async def test_result_serialises_to_json(judge: Judge, bundled: dict[str, Task])
 def test_judge_refuses_a_pool_that_is_not_the_judge_pool(sandbox: Sandbox) -> None:
     with pytest.raises(ValueError, match="only in a judge pool"):
         Judge(sandbox.untrusted)
+
+
+async def test_a_lost_sandbox_is_a_judge_error_marked_as_such(
+    make_task: MakeTask, judge: Judge
+) -> None:
+    assassin = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
+    result = await judge.judge(make_task(SUM, validator=assassin), "1 2\n")
+    assert result.verdict is Verdict.JUDGE_ERROR
+    assert result.sandbox_failure and result.message.startswith("sandbox failure")
+    again = await judge.judge(make_task(SUM), "1 2\n")  # the pool replaced its container
+    assert again.verdict is Verdict.NOT_REFUTED and not again.sandbox_failure
