@@ -175,10 +175,6 @@ def run_command(
         config = RunConfig.model_validate(fields)
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
         directory = out_dir or Path("runs") / f"{stamp}-{agent.replace(':', '-').replace('/', '-')}"
-        if (directory / "attempts.jsonl").exists():
-            raise RefuteError(
-                f"--out {directory}: it holds a run already; use --resume {directory}"
-            )
 
     console = err if json_output else out
     with Live(console=console, refresh_per_second=4, transient=True) as live:

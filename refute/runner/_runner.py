@@ -97,6 +97,9 @@ async def run_benchmark(
 ) -> Summary:
     """Run (or, with ``resume``, continue) a benchmark into the directory ``out``.
 
+    Without ``resume`` a directory that already holds attempts is refused, so a run is
+    never mixed into another by mistake; with it, recorded attempts are not redone.
+
     Writes ``config.json``, appends one line per finished attempt to ``attempts.jsonl``,
     keeps each attempt's full input and transcript, and writes ``summary.json``.
 
@@ -113,7 +116,10 @@ async def run_benchmark(
         raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
     agent = entry.factory(**config.agent_options)
     log = AttemptLog(out / "attempts.jsonl")
-    done = {(r.task_id, r.attempt) for r in log.read() if r.outcome is not Outcome.INFRA_ERROR}
+    recorded = log.read()
+    if recorded and not resume:
+        raise RunDirError(f"--out {out}: it holds a run already; use --resume {out}")
+    done = {(r.task_id, r.attempt) for r in recorded if r.outcome is not Outcome.INFRA_ERROR}
     jobs = [
         (task, index)
         for index in range(config.attempts)
@@ -149,7 +155,7 @@ async def run_benchmark(
             log=log,
             progress=Progress(total=len(jobs)),
             on_progress=on_progress,
-            spent=sum(r.cost_usd for r in log.read()),
+            spent=sum(r.cost_usd for r in recorded),
         )
         on_progress(context.progress)
         # Attempts in flight: with a model, several per model slot, so that one attempt's

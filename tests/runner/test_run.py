@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from refute.problems import default_problems_dir
-from refute.runner import AttemptLog, RunConfig, run_benchmark
+from refute.runner import AttemptLog, RunConfig, RunDirError, run_benchmark
 
 from ..conftest import TEST_IMAGE
 
@@ -59,6 +59,12 @@ async def test_resume_skips_recorded_attempts(tmp_path: Path) -> None:
     summary = await run_benchmark(config(problems="ribbon-cut"), tmp_path, resume=True)
     assert (tmp_path / "attempts.jsonl").read_text() == before
     assert summary.attempts == 1
+
+
+async def test_a_directory_holding_a_run_is_refused_without_resume(tmp_path: Path) -> None:
+    await run_benchmark(config(problems="ribbon-cut"), tmp_path)
+    with pytest.raises(RunDirError, match="use --resume"):
+        await run_benchmark(config(problems="ribbon-cut"), tmp_path)
 
 
 async def test_minimize_keeps_the_original_and_a_smaller_refuting_input(tmp_path: Path) -> None:
