@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from rich.table import Table
 
 from ..judge import Judge, JudgeConfig, Mode, TaskCheck, check_task
 from ..problems import ProblemSet, Task, default_problems_dir, load_problems
+from ..report import build_index
+from ..runner import RunConfig
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
 from ._import import import_app
 from ._refresh import refresh_command
@@ -243,11 +246,6 @@ def index(
     workers: int | None = WORKERS,
 ) -> None:
     """Generate INDEX.md: every task with rating, tags, language, bug class and fuzz result."""
-    import tempfile
-
-    from ..report import build_index
-    from ..runner import RunConfig
-
     root = (problems_dir or default_problems_dir()).resolve()
     problems = load(root)
     fields: dict[str, Any] = {
