@@ -24,6 +24,7 @@ limit is raised once for the executor and inherited by every child.
 
 import base64
 import contextlib
+import ctypes
 import json
 import os
 import resource
@@ -31,6 +32,7 @@ import select
 import shutil
 import signal
 import socket
+import struct
 import sys
 import time
 from typing import Any
@@ -89,11 +91,138 @@ _EMPTY_SIZE = [0]  # st_size of an empty directory on the work tmpfs
 _WORK_SIZE = [0]  # st_size of /work holding just the layout
 _PIDS_AT_REST = [2]  # processes in the container between runs: init and the executor
 _EVICTED: list[str] = []  # store files spoiled since the last reply; every reply carries them
+_IO_FILES = {"stdin", "stdout", "stderr"}
+
+
+class _Watch:
+    """What programs changed under /work, told by inotify, so a quiet run costs one read.
+
+    Directories of the layout are watched for entries appearing, vanishing or changing
+    mode, and every store file (by inode, so a hard link elsewhere does not hide a
+    write) for writes, mode and link-count changes. Reading and executing raise no
+    event, so a run that only reads its program and writes its output leaves the queue
+    empty. ``changes`` returns ``None`` when it cannot tell (no inotify, or the queue
+    overflowed): then everything must be checked, as if nothing were watched.
+    """
+
+    DIRECTORY = 0x4 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
+    """IN_ATTRIB, IN_MOVED_FROM, IN_MOVED_TO, IN_CREATE, IN_DELETE, IN_DELETE_SELF and
+    IN_MOVE_SELF; not IN_MODIFY, which the executor's own output files raise."""
+    FILE = 0x2 | 0x4 | 0x8 | 0x400 | 0x800
+    """IN_MODIFY, IN_ATTRIB, IN_CLOSE_WRITE, IN_DELETE_SELF and IN_MOVE_SELF."""
+    OVERFLOW, IGNORED = 0x4000, 0x8000
+    HEADER = struct.Struct("iIII")
+
+    def __init__(self) -> None:
+        self.fd = -1
+        self.files: dict[int, str] = {}  # watch descriptor -> store file name
+        self.directories: set[int] = set()  # watch descriptors of the layout
+        self.store = -1  # the store directory's watch descriptor
+
+    def start(self) -> None:
+        """Watch the layout and every store file; stay blind if inotify is unavailable."""
+        self.stop()
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            self._add_watch = libc.inotify_add_watch
+            self.fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        except (OSError, AttributeError):
+            self.fd = -1
+        self.files.clear()
+        self.watch_layout()
+        for name in _STORE:
+            self.file(os.path.join(STORE, name), name)
+
+    def stop(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+        self.fd = -1
+
+    def _add(self, path: str, mask: int) -> int:
+        wd = int(self._add_watch(self.fd, path.encode(), mask)) if self.fd >= 0 else -1
+        if wd < 0:
+            self.stop()  # a watch we cannot place would make the others lie
+        return wd
+
+    def watch_layout(self) -> None:
+        """(Re)place the directory watches; a directory a program replaced needs a new one."""
+        self.directories = {
+            self._add(directory, self.DIRECTORY)
+            for directory in (WORK, RUN_DIR, TMP_DIR, IO_DIR, STORE)
+        }
+        self.store = self._add(STORE, self.DIRECTORY)  # the same descriptor again
+
+    def file(self, path: str, name: str) -> None:
+        """Watch a store file the executor just put there."""
+        wd = self._add(path, self.FILE)
+        if wd >= 0:
+            self.files[wd] = name
+
+    def _events(self) -> list[tuple[int, str]] | None:
+        """Read the queue dry: (watch descriptor, name) pairs, ``None`` on overflow.
+
+        An event on a store file's own watch carries that file's name. The file's entry
+        is dropped once an IGNORED event says its watch is gone.
+        """
+        events: list[tuple[int, str]] = []
+        gone: list[int] = []
+        overflowed = False
+        while True:
+            try:
+                data = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                break
+            offset = 0
+            while offset < len(data):
+                wd, mask, _, size = self.HEADER.unpack_from(data, offset)
+                offset += self.HEADER.size
+                name = data[offset : offset + size].rstrip(b"\0").decode("utf-8", "replace")
+                offset += size
+                overflowed = overflowed or bool(mask & self.OVERFLOW)
+                if mask & self.IGNORED:
+                    gone.append(wd)
+                else:
+                    events.append((wd, name))
+        named = [(wd, self.files.get(wd, name)) for wd, name in events]
+        for wd in gone:
+            self.files.pop(wd, None)
+        return None if overflowed else named
+
+    def changes(self) -> tuple[bool, set[str]] | None:
+        """Whether the layout changed, and which store files were touched; then forget."""
+        if self.fd < 0:
+            return None
+        events = self._events()
+        if events is None:
+            return None
+        layout, touched = False, set()
+        for wd, name in events:
+            if wd in self.directories:
+                layout = True
+                if wd == self.store and name:
+                    touched.add(name)
+            elif name:
+                touched.add(name)  # a store file's own watch, named for the file
+            else:
+                layout = True  # a watch we do not know: look at everything
+        return layout, touched
+
+    def forget(self) -> None:
+        """Drop events the executor raised itself (nothing else runs when it is called)."""
+        if self.fd >= 0 and self._events() is None:
+            self.start()  # the queue overflowed: start afresh
+
+
+_WATCH = _Watch()
+_QUIET: tuple[bool, set[str]] = (False, set())
+"""What ``_WATCH.changes()`` says of a run that changed nothing."""
 
 
 def _register(name: str) -> None:
-    info = os.stat(os.path.join(STORE, name))
+    path = os.path.join(STORE, name)
+    info = os.stat(path)
     _STORE[name] = (info.st_ino, info.st_ctime_ns)
+    _WATCH.file(path, name)
 
 
 def _empty(directory: str) -> bool:
@@ -104,14 +233,25 @@ def _empty(directory: str) -> bool:
         return False
 
 
-def _restore() -> None:
+def _restore(changes: tuple[bool, set[str]] | None) -> None:
     """Undo whatever a program did to the container; note store files it spoiled.
 
     Every program runs as the executor's own user, so it can write anywhere in /work.
-    After each run: scratch directories are emptied, unknown files are removed, and a
-    store file whose inode or ctime changed (ctime cannot be set back by a program) is
-    deleted, so the host puts a fresh copy before its next use.
+    ``changes`` is what the watch saw during the run (see ``_Watch.changes``); when it
+    saw nothing, there is nothing to undo. Otherwise scratch directories are emptied,
+    unknown files are removed, and a store file that was written to, or whose inode or
+    ctime changed (ctime cannot be set back by a program), is deleted, so the host puts
+    a fresh copy before its next use.
     """
+    if changes is not None and not changes[0] and not changes[1]:
+        return
+    touched = changes[1] if changes is not None else set()
+    for directory in _LAYOUT:  # a program may have removed, replaced or locked one
+        path = os.path.join(WORK, directory)
+        if os.path.islink(path) or not os.path.isdir(path):
+            _remove(path)
+            os.mkdir(path)
+        os.chmod(path, 0o755)
     for scratch in (RUN_DIR, TMP_DIR):
         if not _empty(scratch):
             _clear(scratch)
@@ -119,6 +259,9 @@ def _restore() -> None:
         for entry in os.listdir(WORK):
             if entry not in _LAYOUT:
                 _remove(os.path.join(WORK, entry))
+    for entry in os.listdir(IO_DIR):
+        if entry not in _IO_FILES:
+            _remove(os.path.join(IO_DIR, entry))
     present = set(os.listdir(STORE))
     for name in present - set(_STORE):
         _remove(os.path.join(STORE, name))
@@ -128,10 +271,12 @@ def _restore() -> None:
             intact = name in present and (info.st_ino, info.st_ctime_ns) == fingerprint
         except OSError:
             intact = False
-        if not intact:
+        if not intact or name in touched:
             _remove(os.path.join(STORE, name))
             del _STORE[name]
             _EVICTED.append(name)
+    os.chdir(RUN_DIR)  # a program may have replaced it: the next one must not start in a ghost
+    _WATCH.watch_layout()
 
 
 def _new_oom_kill() -> bool:
@@ -171,8 +316,7 @@ def _pids() -> int:
     if fd is None:
         return -1
     try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        return int(os.read(fd, 64))
+        return int(os.pread(fd, 64, 0))
     except (OSError, ValueError):
         return -1
 
@@ -181,7 +325,8 @@ def _sweep() -> None:
     """Kill every process in the container except init and the executor.
 
     A program may fork children that leave its process group (``setsid``) or outlive
-    it; nothing it started may survive into the next run.
+    it; nothing it started may survive into the next run. The pids counter tells in
+    one read whether anything is left to look for.
     """
     if 0 <= _pids() <= _PIDS_AT_REST[0]:
         return  # nothing but init and the executor: no need to look
@@ -228,7 +373,8 @@ def _clear(directory: str) -> None:
 
 def _read_capped(fd: int, cap: int) -> tuple[bytes, int]:
     size = os.fstat(fd).st_size
-    return os.pread(fd, min(size, cap), 0), size
+    _SIZES[fd] = size
+    return (os.pread(fd, min(size, cap), 0) if size else b""), size
 
 
 def _killpg(pgid: int) -> None:
@@ -236,10 +382,21 @@ def _killpg(pgid: int) -> None:
         os.killpg(pgid, signal.SIGKILL)
 
 
+_SIZES: dict[int, int] = {}  # I/O file -> its size when last read; absent once a run began
+
+
 def _reset(fd: int, data: bytes = b"") -> None:
-    os.ftruncate(fd, 0)
+    """Make an I/O file hold exactly ``data``, to be read or written from its start.
+
+    Writing over the old bytes and truncating to the new length spares the page a
+    truncation to zero would free and the next write allocate again; a file read back
+    empty needs no truncating at all. The offset is reset always: a program may move
+    it without writing.
+    """
     if data:
         os.pwrite(fd, data, 0)
+    if _SIZES.pop(fd, -1) != len(data):
+        os.ftruncate(fd, len(data))
     os.lseek(fd, 0, os.SEEK_SET)
 
 
@@ -248,8 +405,7 @@ def _set_limits(pid: int, req: dict[str, Any]) -> None:
     limits = [
         (resource.RLIMIT_CPU, (cpu_s, cpu_s + 1)),
         (resource.RLIMIT_FSIZE, (int(req["output_bytes"]), int(req["output_bytes"]))),
-        (resource.RLIMIT_CORE, (0, 0)),
-    ]
+    ]  # RLIMIT_CORE is zero for the executor, and so for every child
     if req.get("memory_mb"):
         size = int(req["memory_mb"]) << 20
         limits.append((resource.RLIMIT_AS, (size, size)))
@@ -317,8 +473,8 @@ def _run(req: dict[str, Any]) -> dict[str, Any]:
     finally:
         os.close(pidfd)
     wall_ms = (time.monotonic() - started) * 1000.0
-    _killpg(pid)  # children left in the group
-    _sweep()
+    _sweep()  # children left behind, in the group or out of it
+    changes = _WATCH.changes()  # nothing of the program's is left to raise more
 
     stdout, out_size = _read_capped(fd_out, cap)
     stderr, err_size = _read_capped(fd_err, int(req.get("stderr_bytes", 65536)))
@@ -326,7 +482,11 @@ def _run(req: dict[str, Any]) -> dict[str, Any]:
     if keep and status == 0 and os.path.isfile(os.path.join(RUN_DIR, keep["from"])):
         os.replace(os.path.join(RUN_DIR, keep["from"]), os.path.join(STORE, keep["name"]))
         _register(keep["name"])
-    _restore()
+        if changes is not None:
+            changes[1].discard(keep["name"])  # a fresh inode, whatever the program did
+    _restore(changes)
+    if keep or changes != _QUIET:
+        _WATCH.forget()
     cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000.0
     memory_kb = int(usage.ru_maxrss)
     exit_code = os.waitstatus_to_exitcode(status)
@@ -463,6 +623,7 @@ def _handle(req: dict[str, Any]) -> dict[str, Any]:
         os.chmod(path + ".part", 0o755 if req.get("executable") else 0o644)
         os.replace(path + ".part", path)
         _register(req["name"])
+        _WATCH.forget()
         return {"ok": True}
     if op == "get":
         with open(os.path.join(STORE, req["name"]), "rb") as handle:
@@ -484,12 +645,13 @@ usually follows at once, and waking an idle CPU costs tens of microseconds in a 
 
 
 def _spin(channel: socket.socket) -> bytes:
+    """Poll for the next request; yield the CPU each time, in case the host shares it."""
     deadline = time.monotonic() + SPIN_SECONDS
     while time.monotonic() < deadline:
         try:
             return channel.recv(1 << 20, socket.MSG_DONTWAIT)
         except BlockingIOError:
-            continue
+            os.sched_yield()
     return b""
 
 
@@ -537,12 +699,14 @@ def main() -> None:
     os.chdir(RUN_DIR)
     _, hard = resource.getrlimit(resource.RLIMIT_STACK)
     resource.setrlimit(resource.RLIMIT_STACK, (hard, hard))  # "large stack", inherited
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core dumps, inherited too
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     _OOM_SEEN[0] = _oom_kills()
     _EMPTY_SIZE[0] = os.stat(TMP_DIR).st_size
     _WORK_SIZE[0] = os.stat(WORK).st_size
     _open_files()
     _PIDS_AT_REST[0] = _pids()
+    _WATCH.start()
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     channel.connect(sys.argv[1])
     _serve(channel)

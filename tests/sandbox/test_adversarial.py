@@ -283,6 +283,57 @@ for name in os.listdir('/work/store'):
     assert {r.stdout for r in results} == {"genuine\n"}
 
 
+async def test_writing_a_stored_program_through_a_hard_link_is_undone(sandbox: Sandbox) -> None:
+    victim = py("print('genuine')\n")
+    assert (await sandbox.untrusted.run(victim)).stdout == "genuine\n"
+    vandal = py("""
+import os
+for name in os.listdir('/work/store'):
+    link = '/work/tmp/' + name
+    try:
+        os.link('/work/store/' + name, link)
+        with open(link, 'r+') as handle:
+            handle.write("print('forged')\\n")
+    except OSError:
+        pass
+""")
+    for _ in range(sandbox.untrusted.size * 2):
+        await sandbox.untrusted.run(vandal)
+    results = await asyncio.gather(*(sandbox.untrusted.run(victim) for _ in range(4)))
+    assert {r.stdout for r in results} == {"genuine\n"}
+
+
+async def test_a_replaced_working_directory_is_restored(sandbox: Sandbox) -> None:
+    mover = py("""
+import os
+os.rename('/work/run', '/work/moved')
+os.mkdir('/work/run')
+open('/work/run/planted', 'w').write('x')
+os.chmod('/work/run', 0o500)
+""")
+    for _ in range(sandbox.untrusted.size * 2):
+        assert (await sandbox.untrusted.run(mover)).status is RunStatus.OK
+    probe = py("""
+import os
+open('scratch', 'w').write('ok')
+print(os.getcwd(), sorted(os.listdir('.')))
+""")
+    runs = sandbox.untrusted.size * 2
+    results = await asyncio.gather(*(sandbox.untrusted.run(probe) for _ in range(runs)))
+    assert {r.stdout for r in results} == {"/work/run ['scratch']\n"}, results
+    await assert_clean(sandbox.untrusted)
+
+
+async def test_stray_files_in_the_io_directory_are_removed(sandbox: Sandbox) -> None:
+    planter = py("open('/work/io/planted', 'w').write('x')\n")
+    for _ in range(sandbox.untrusted.size * 2):
+        assert (await sandbox.untrusted.run(planter)).status is RunStatus.OK
+    probe = py("import os\nprint(sorted(os.listdir('/work/io')))\n")
+    runs = sandbox.untrusted.size * 2
+    results = await asyncio.gather(*(sandbox.untrusted.run(probe) for _ in range(runs)))
+    assert {r.stdout for r in results} == {"['stderr', 'stdin', 'stdout']\n"}
+
+
 @pytest.mark.parametrize("role", ["judge", "untrusted"])
 async def test_pool_still_runs_programs_after_the_suite(sandbox: Sandbox, role: str) -> None:
     pool = getattr(sandbox, role)
