@@ -4,7 +4,9 @@ Everything is measured in one process and one run, on the same programs, so the 
 compare like with like: (a) a plain host subprocess, (b) a run through the sandbox pool,
 (c) one ``docker exec`` per program for reference, and a stress loop (Python generator
 and two C++ programs) on the host and inside one sandbox container. Bare and sandbox
-measurements alternate in rounds, so background load weighs on both alike.
+measurements alternate in rounds, so background load weighs on both alike, and each
+side's timed runs in a round follow a few untimed ones: the first runs after a switch
+pay for caches the other side evicted, which is a cost of switching, not of a run.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..sandbox import (
     Program,
     Sandbox,
     SandboxConfig,
+    SandboxPool,
     StressOutcome,
     docker_client,
 )
@@ -51,6 +54,7 @@ class SandboxBench(BaseModel):
 
     runs: int
     stress_iterations: int
+    store_files: int
     bare_ms_per_run: float
     sandbox_ms_per_run: float
     docker_exec_ms_per_run: float
@@ -95,9 +99,21 @@ def _bare_stress(generator: Path, a: Path, b: Path, seeds: range) -> float:
 ROUNDS = 10
 """Bare and sandbox measurements alternate in this many rounds, so that whatever else the
 machine is doing weighs on both alike."""
+WARM_RUNS = 5
+"""Untimed runs before each side's timed runs in a round (measured: the first few runs
+after the other side's take up to twice as long, on both sides)."""
 
 
-async def _figures(folder: Path, runs: int, iterations: int) -> dict[str, float | str]:
+async def _fill_store(pool: SandboxPool, count: int) -> None:
+    """Put ``count`` small files into every container's store, as a long run leaves it."""
+    for container in pool._containers:
+        for index in range(count):
+            await pool._put(container, f"filler-{index}", b"x", executable=False)
+
+
+async def _figures(
+    folder: Path, runs: int, iterations: int, store_files: int
+) -> dict[str, float | str]:
     config = SandboxConfig(judge_workers=1, untrusted_workers=1, cache_dir=None)
     cpp = Language.parse("cpp")
     add, add_too = Program(source=ADD, language=cpp), Program(source=ADD_TOO, language=cpp)
@@ -108,13 +124,17 @@ async def _figures(folder: Path, runs: int, iterations: int) -> dict[str, float 
     bare_s = sandbox_s = 0.0
     async with Sandbox(config) as sandbox:
         pool = sandbox.judge
+        await _fill_store(pool, store_files)
         for _ in range(20):  # warm up: compile, page cache
             await pool.run(add, "1 2\n", limits)
         _bare_runs(binary, 20)
         await pool.stress(generator, add, add_too, limits=limits, max_iterations=5)
         per_round, iterations_per_round = max(1, runs // ROUNDS), max(1, iterations // ROUNDS)
         for round_index in range(ROUNDS):
+            _bare_runs(binary, WARM_RUNS)
             bare_ms += _bare_runs(binary, per_round)
+            for _ in range(WARM_RUNS):
+                await pool.run(add, "1 2\n", limits)
             started = time.perf_counter()
             for _ in range(per_round):
                 result = await pool.run(add, "1 2\n", limits)
@@ -167,20 +187,27 @@ def _docker_exec_ms(container_id: str, binary: str, runs: int) -> float:
     return (time.perf_counter() - started) * 1000.0 / runs
 
 
-def bench_sandbox(runs: int = 300, stress_iterations: int = 300) -> SandboxBench:
-    """Measure the sandbox against bare host processes; see the module docstring."""
+def bench_sandbox(
+    runs: int = 300, stress_iterations: int = 300, store_files: int = 0
+) -> SandboxBench:
+    """Measure the sandbox against bare host processes; see the module docstring.
+
+    ``store_files`` fills the container's store first, as a long benchmark run does
+    (every compiled program, validator and checker stays there).
+    """
     with tempfile.TemporaryDirectory(prefix="refute-bench-") as tmp:
         folder = Path(tmp)
         _host_compile(ADD, folder / "add")
         _host_compile(ADD_TOO, folder / "add_too")
         (folder / "gen.py").write_text(GENERATOR)
-        figures = asyncio.run(_figures(folder, runs, stress_iterations))
+        figures = asyncio.run(_figures(folder, runs, stress_iterations, store_files))
     bare, sandboxed = float(figures["bare_ms_per_run"]), float(figures["sandbox_ms_per_run"])
     stress_bare = float(figures["stress_bare_iters_per_s"])
     stress_sandbox = float(figures["stress_sandbox_iters_per_s"])
     return SandboxBench(
         runs=int(figures["runs"]),
         stress_iterations=int(figures["stress_iterations"]),
+        store_files=store_files,
         bare_ms_per_run=round(bare, 3),
         sandbox_ms_per_run=round(sandboxed, 3),
         docker_exec_ms_per_run=round(float(figures["docker_exec_ms_per_run"]), 3),

@@ -15,10 +15,13 @@ bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_hel
 def sandbox(
     runs: int = typer.Option(300, min=10, help="Program runs per measurement."),
     stress_iterations: int = typer.Option(300, min=10, help="Iterations of the stress loop."),
+    store_files: int = typer.Option(
+        0, min=0, help="Files put into the container's store first, as a long run leaves it."
+    ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
-    figures = bench_sandbox(runs=runs, stress_iterations=stress_iterations)
+    figures = bench_sandbox(runs=runs, stress_iterations=stress_iterations, store_files=store_files)
     if json_output:
         print(figures.model_dump_json(indent=2))
         return
