@@ -7,6 +7,7 @@ but init, the executor and itself, and no file it did not bring.
 from __future__ import annotations
 
 import asyncio
+import textwrap
 
 import pytest
 
@@ -263,17 +264,17 @@ except OSError as error:
     assert again.status is RunStatus.OK, again.stderr
 
 
-async def test_tampering_with_stored_programs_is_undone(sandbox: Sandbox) -> None:
+async def assert_forgery_is_undone(sandbox: Sandbox, forge: str) -> None:
+    """``forge`` overwrites each store file at ``path`` with a forged program; the next
+    run of a stored program must still be the genuine one."""
     victim = py("print('genuine')\n")
     assert (await sandbox.untrusted.run(victim)).stdout == "genuine\n"
-    vandal = py("""
+    vandal = py(f"""
 import os
 for name in os.listdir('/work/store'):
     path = os.path.join('/work/store', name)
     try:
-        os.chmod(path, 0o777)
-        with open(path, 'w') as handle:
-            handle.write("print('forged')\\n")
+{textwrap.indent(forge.strip(), "        ")}
     except OSError:
         pass
 """)
@@ -281,26 +282,28 @@ for name in os.listdir('/work/store'):
         await sandbox.untrusted.run(vandal)
     results = await asyncio.gather(*(sandbox.untrusted.run(victim) for _ in range(4)))
     assert {r.stdout for r in results} == {"genuine\n"}
+
+
+async def test_tampering_with_stored_programs_is_undone(sandbox: Sandbox) -> None:
+    await assert_forgery_is_undone(
+        sandbox,
+        """
+os.chmod(path, 0o777)
+with open(path, 'w') as handle:
+    handle.write("print('forged')\\n")
+""",
+    )
 
 
 async def test_writing_a_stored_program_through_a_hard_link_is_undone(sandbox: Sandbox) -> None:
-    victim = py("print('genuine')\n")
-    assert (await sandbox.untrusted.run(victim)).stdout == "genuine\n"
-    vandal = py("""
-import os
-for name in os.listdir('/work/store'):
-    link = '/work/tmp/' + name
-    try:
-        os.link('/work/store/' + name, link)
-        with open(link, 'r+') as handle:
-            handle.write("print('forged')\\n")
-    except OSError:
-        pass
-""")
-    for _ in range(sandbox.untrusted.size * 2):
-        await sandbox.untrusted.run(vandal)
-    results = await asyncio.gather(*(sandbox.untrusted.run(victim) for _ in range(4)))
-    assert {r.stdout for r in results} == {"genuine\n"}
+    await assert_forgery_is_undone(
+        sandbox,
+        """
+os.link(path, '/work/tmp/' + name)
+with open('/work/tmp/' + name, 'r+') as handle:
+    handle.write("print('forged')\\n")
+""",
+    )
 
 
 async def test_a_replaced_working_directory_is_restored(sandbox: Sandbox) -> None:
