@@ -384,7 +384,7 @@ class SandboxPool:
         if keep:
             request["keep"] = keep
         timeout = limits.effective_wall_ms / 1000.0 + 30.0
-        return RunResult.model_validate(await container.request(request, timeout=timeout))
+        return await container.request_as(request, RunResult, timeout=timeout)
 
 
 def _run_request(argv: list[str], stdin: str, limits: Limits) -> dict[str, Any]:

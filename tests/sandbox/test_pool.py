@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from refute.sandbox import (
     Language,
     Limits,
@@ -12,7 +14,9 @@ from refute.sandbox import (
     RunStatus,
     Sandbox,
     StressOutcome,
+    docker_client,
 )
+from refute.sandbox._container import ExecutorLost
 
 CPP = Language.parse("GNU C++17")
 PY = Language.parse("Python 3")
@@ -253,3 +257,18 @@ async def test_stdin_can_come_from_a_file(sandbox: Sandbox, tmp_path: Path) -> N
     source.write_bytes(b"40 2\n")
     result = await sandbox.judge.run(SUM_PY, source)
     assert result.stdout == "42\n"
+
+
+async def test_an_executor_that_stops_answering_is_given_up_and_replaced(sandbox: Sandbox) -> None:
+    pool = sandbox.untrusted
+    before = set(pool.container_ids())
+    with pytest.raises(ExecutorLost, match="did not answer within 1"):
+        async with pool._container() as container:
+            pid = (await container.request({"op": "ping"}))["pid"]
+            command = ["python3", "-c", f"import os; os.kill({pid}, 19)"]
+            stop = docker_client().api.exec_create(container.id, command)
+            assert docker_client().api.exec_start(stop) == b""
+            await container.request({"op": "ping"}, timeout=1)
+    assert set(pool.container_ids()) != before  # the stopped one was replaced
+    results = await asyncio.gather(*(pool.run(SUM_PY, "1 2\n") for _ in range(pool.size * 2)))
+    assert {r.stdout for r in results} == {"3\n"}
