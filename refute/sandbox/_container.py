@@ -294,6 +294,7 @@ class Container:
             try:
                 chunk = channel.recv(1 << 20, socket.MSG_DONTWAIT)
             except (BlockingIOError, InterruptedError):
+                os.sched_yield()  # the executor may share this CPU: let it finish the reply
                 continue
             except OSError:
                 return  # the next readable event reports it
