@@ -112,6 +112,7 @@ class Container:
         self._pending = bytearray()  # bytes received after the last complete reply
         self._waiter: asyncio.Future[bytes] | None = None  # the reply being awaited
         self._lost: BaseException | None = None  # why the channel stopped, once it has
+        self._loop: asyncio.AbstractEventLoop | None = None  # where the reader is registered
         self.files: set[str] = set()
         """Names already put into this container's store."""
 
@@ -196,7 +197,7 @@ class Container:
             shutil.rmtree(self._socket_dir, ignore_errors=True)
         channel.setblocking(False)
         self._channel = channel
-        loop.add_reader(channel, self._on_readable, channel)
+        self._read_on(loop)
         reply = await self.request({"op": "ping"}, timeout=60)
         if not reply.get("ok"):
             raise SandboxError(f"sandbox executor did not start: {reply}")
@@ -238,6 +239,8 @@ class Container:
         if self._lost is not None:
             raise ExecutorLost("sandbox executor exited" + self._stderr_tail()) from self._lost
         loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            self._read_on(loop)  # a sandbox started under another event loop
         waiter: asyncio.Future[bytes] = loop.create_future()
         self._waiter = waiter
         self._deliver()  # a reply that came early (none should) answers at once
@@ -263,6 +266,13 @@ class Container:
     def _expire(waiter: asyncio.Future[bytes]) -> None:
         if not waiter.done():
             waiter.set_exception(TimeoutError())
+
+    def _read_on(self, loop: asyncio.AbstractEventLoop) -> None:
+        assert self._channel is not None
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.remove_reader(self._channel)
+        loop.add_reader(self._channel, self._on_readable, self._channel)
+        self._loop = loop
 
     def _on_readable(self, channel: socket.socket) -> None:
         """The event loop's reader for the channel, registered once for the container's life.
@@ -316,6 +326,7 @@ class Container:
 
     def _stop_reading(self, channel: socket.socket, error: BaseException) -> None:
         asyncio.get_running_loop().remove_reader(channel)
+        self._loop = None
         self._lost = error
         if self._waiter is not None and not self._waiter.done():
             self._waiter.set_exception(error)
@@ -341,8 +352,9 @@ class Container:
 
     async def close(self) -> None:
         """Stop and remove the container; safe to call twice."""
-        if self._channel is not None and self._lost is None:
-            asyncio.get_running_loop().remove_reader(self._channel)
+        if self._channel is not None and self._loop is not None and not self._loop.is_closed():
+            self._loop.remove_reader(self._channel)
+        self._loop = None
         for sock in (self._channel, self._attach, self._listener):
             if sock is not None:
                 sock.close()
