@@ -90,7 +90,7 @@ def test_orphans_are_removed_but_live_owners_are_not(client: docker.DockerClient
         )
         removed = remove_orphans(client)
         assert removed >= 1
-        assert running(client, [orphan.id]) == set()
+        assert running(client, [str(orphan.id)]) == set()
         assert running(client, live_ids) == set(live_ids)
     finally:
         holder.kill()

@@ -13,10 +13,13 @@ from refute.sandbox import (
     Program,
     RunStatus,
     Sandbox,
+    SandboxConfig,
     StressOutcome,
     docker_client,
 )
 from refute.sandbox._container import ExecutorLost
+
+from ..conftest import TEST_IMAGE
 
 CPP = Language.parse("GNU C++17")
 PY = Language.parse("Python 3")
@@ -267,8 +270,18 @@ async def test_an_executor_that_stops_answering_is_given_up_and_replaced(sandbox
             pid = (await container.request({"op": "ping"}))["pid"]
             command = ["python3", "-c", f"import os; os.kill({pid}, 19)"]
             stop = docker_client().api.exec_create(container.id, command)
-            assert docker_client().api.exec_start(stop) == b""
+            assert docker_client().api.exec_start(stop["Id"]) == b""
             await container.request({"op": "ping"}, timeout=1)
     assert set(pool.container_ids()) != before  # the stopped one was replaced
     results = await asyncio.gather(*(pool.run(SUM_PY, "1 2\n") for _ in range(pool.size * 2)))
     assert {r.stdout for r in results} == {"3\n"}
+
+
+def test_a_sandbox_serves_event_loops_besides_the_one_it_started_in() -> None:
+    sandbox = Sandbox(SandboxConfig(image=TEST_IMAGE, judge_workers=1, untrusted_workers=1))
+    asyncio.run(sandbox.__aenter__())
+    try:
+        for _ in range(2):  # each asyncio.run is a new event loop
+            assert asyncio.run(sandbox.judge.run(SUM_PY, "1 2\n")).stdout == "3\n"
+    finally:
+        asyncio.run(sandbox.__aexit__(None, None, None))
