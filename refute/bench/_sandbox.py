@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,11 +51,16 @@ print(random.randint(1, 10**9), random.randint(1, 10**9))
 
 
 class SandboxBench(BaseModel):
-    """Figures from one ``refute bench sandbox`` run; times are means per run."""
+    """Figures from one ``refute bench sandbox`` run; times are means per run.
+
+    With several repeats each figure is the median of the repeats' figures, and
+    ``overhead_ratios`` / ``stress_ratios`` list every repeat's ratio, in order.
+    """
 
     runs: int
     stress_iterations: int
     store_files: int
+    repeats: int
     bare_ms_per_run: float
     sandbox_ms_per_run: float
     docker_exec_ms_per_run: float
@@ -62,6 +68,8 @@ class SandboxBench(BaseModel):
     stress_bare_iters_per_s: float
     stress_sandbox_iters_per_s: float
     stress_ratio: float
+    overhead_ratios: list[float]
+    stress_ratios: list[float]
     image_id: str
     cpus: int
 
@@ -188,33 +196,47 @@ def _docker_exec_ms(container_id: str, binary: str, runs: int) -> float:
 
 
 def bench_sandbox(
-    runs: int = 300, stress_iterations: int = 300, store_files: int = 0
+    runs: int = 300, stress_iterations: int = 300, store_files: int = 0, repeats: int = 1
 ) -> SandboxBench:
     """Measure the sandbox against bare host processes; see the module docstring.
 
     ``store_files`` fills the container's store first, as a long benchmark run does
-    (every compiled program, validator and checker stays there).
+    (every compiled program, validator and checker stays there). ``repeats`` runs the
+    whole measurement that many times, each with fresh containers, and reports medians:
+    on a shared VM one run can land in a minute when everything is slower.
     """
     with tempfile.TemporaryDirectory(prefix="refute-bench-") as tmp:
         folder = Path(tmp)
         _host_compile(ADD, folder / "add")
         _host_compile(ADD_TOO, folder / "add_too")
         (folder / "gen.py").write_text(GENERATOR)
-        figures = asyncio.run(_figures(folder, runs, stress_iterations, store_files))
-    bare, sandboxed = float(figures["bare_ms_per_run"]), float(figures["sandbox_ms_per_run"])
-    stress_bare = float(figures["stress_bare_iters_per_s"])
-    stress_sandbox = float(figures["stress_sandbox_iters_per_s"])
+        measured = [
+            asyncio.run(_figures(folder, runs, stress_iterations, store_files))
+            for _ in range(repeats)
+        ]
+
+    def median(name: str) -> float:
+        return statistics.median(float(figures[name]) for figures in measured)
+
+    overhead = [float(f["sandbox_ms_per_run"]) / float(f["bare_ms_per_run"]) for f in measured]
+    stress = [
+        float(f["stress_sandbox_iters_per_s"]) / float(f["stress_bare_iters_per_s"])
+        for f in measured
+    ]
     return SandboxBench(
-        runs=int(figures["runs"]),
-        stress_iterations=int(figures["stress_iterations"]),
+        runs=int(measured[0]["runs"]),
+        stress_iterations=int(measured[0]["stress_iterations"]),
         store_files=store_files,
-        bare_ms_per_run=round(bare, 3),
-        sandbox_ms_per_run=round(sandboxed, 3),
-        docker_exec_ms_per_run=round(float(figures["docker_exec_ms_per_run"]), 3),
-        overhead_ratio=round(sandboxed / bare, 3),
-        stress_bare_iters_per_s=round(stress_bare, 1),
-        stress_sandbox_iters_per_s=round(stress_sandbox, 1),
-        stress_ratio=round(stress_sandbox / stress_bare, 3),
-        image_id=str(figures["image_id"]),
+        repeats=repeats,
+        bare_ms_per_run=round(median("bare_ms_per_run"), 3),
+        sandbox_ms_per_run=round(median("sandbox_ms_per_run"), 3),
+        docker_exec_ms_per_run=round(median("docker_exec_ms_per_run"), 3),
+        overhead_ratio=round(statistics.median(overhead), 3),
+        stress_bare_iters_per_s=round(median("stress_bare_iters_per_s"), 1),
+        stress_sandbox_iters_per_s=round(median("stress_sandbox_iters_per_s"), 1),
+        stress_ratio=round(statistics.median(stress), 3),
+        overhead_ratios=[round(ratio, 3) for ratio in overhead],
+        stress_ratios=[round(ratio, 3) for ratio in stress],
+        image_id=str(measured[0]["image_id"]),
         cpus=len(os.sched_getaffinity(0)),
     )

@@ -18,10 +18,15 @@ def sandbox(
     store_files: int = typer.Option(
         0, min=0, help="Files put into the container's store first, as a long run leaves it."
     ),
+    repeats: int = typer.Option(
+        1, min=1, help="Whole measurements to make; figures are their medians."
+    ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
-    figures = bench_sandbox(runs=runs, stress_iterations=stress_iterations, store_files=store_files)
+    figures = bench_sandbox(
+        runs=runs, stress_iterations=stress_iterations, store_files=store_files, repeats=repeats
+    )
     if json_output:
         print(figures.model_dump_json(indent=2))
         return

@@ -35,3 +35,19 @@ def test_clean_removes_nothing_of_live_processes(cli: Cli) -> None:
     outcome = cli("sandbox", "clean")
     assert outcome.code == 0
     assert "removed" in outcome.stderr
+
+
+def test_bench_sandbox_prints_every_figure_with_one_ratio_per_repeat(cli: Cli) -> None:
+    outcome = cli(
+        "bench", "sandbox", "--json", "--runs", "10", "--stress-iterations", "10",
+        "--store-files", "3", "--repeats", "2",
+    )  # fmt: skip
+    assert outcome.code == 0, outcome.stderr
+    figures = json.loads(outcome.stdout)
+    assert (figures["runs"], figures["stress_iterations"], figures["repeats"]) == (10, 10, 2)
+    assert len(figures["overhead_ratios"]) == len(figures["stress_ratios"]) == 2
+    for name in ("bare_ms_per_run", "sandbox_ms_per_run", "docker_exec_ms_per_run"):
+        assert figures[name] > 0
+    ratios = sorted(figures["overhead_ratios"])
+    assert ratios[0] <= figures["overhead_ratio"] <= ratios[1]
+    assert figures["image_id"].startswith("sha256:")
