@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 
 import pytest
-from cli_helpers import Cli, Outcome
 
 from refute.cli import main
+
+from .cli_helpers import Cli, Outcome
 
 
 @pytest.fixture

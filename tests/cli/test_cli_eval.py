@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cli_helpers import TEST_IMAGE, Cli
-
 from refute.problems import load_problems
+
+from .cli_helpers import TEST_IMAGE, Cli
 
 
 def printing(text: str) -> dict[str, Any]:

@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cli_helpers import TEST_IMAGE, Cli
 
 from refute.problems import default_problems_dir, load_problems
+
+from .cli_helpers import TEST_IMAGE, Cli
 
 TASK_IDS = [task.id for task in load_problems().tasks()]
 

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import TEST_IMAGE, Cli
+
+from .cli_helpers import TEST_IMAGE, Cli
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from cli_helpers import TEST_IMAGE, Cli
+
+from .cli_helpers import TEST_IMAGE, Cli
 
 
 def test_check_reports_engine_image_and_smoke_runs(cli: Cli) -> None:

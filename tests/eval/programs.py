@@ -10,7 +10,8 @@ def printing(text: str, lang: str = "Python 3") -> dict[str, str]:
     return {"code": f"import sys\nsys.stdout.write({text!r})\n", "lang": lang}
 
 
-def attempt(generate: dict[str, str], brute: dict[str, str] | None = None) -> dict[str, Any]:
+def attempt(generate: dict[str, Any], brute: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One REFUTE attempt; values are ``Any`` so that tests can write malformed ones."""
     return {"generate_inp": generate} | ({"solve_brute": brute} if brute else {})
 
 

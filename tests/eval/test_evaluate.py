@@ -7,13 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from programs import (
-    BRUTE_CHARGED_PAIR,
-    RANDOM_PAIR_OF_CHARGES,
-    RANDOM_RIBBON,
-    attempt,
-    printing,
-)
 
 from refute.eval import (
     Attempt,
@@ -28,6 +21,14 @@ from refute.eval import (
 from refute.judge import JudgeConfig, Mode, Reason, Verdict
 from refute.problems import ProblemSet, Task
 from refute.sandbox import Sandbox, StressOutcome
+
+from .programs import (
+    BRUTE_CHARGED_PAIR,
+    RANDOM_PAIR_OF_CHARGES,
+    RANDOM_RIBBON,
+    attempt,
+    printing,
+)
 
 
 def prediction(problem_id: str, method: str, *attempts: dict[str, Any]) -> Prediction:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from programs import attempt, printing
 
 from refute.eval import (
     Method,
@@ -20,6 +19,8 @@ from refute.eval import (
     resolve_tasks,
 )
 from refute.problems import ProblemSet, default_problems_dir, load_problems
+
+from .programs import attempt, printing
 
 Write = Callable[[Any], Path]
 

@@ -38,6 +38,7 @@ class MakeTask(Protocol):
         memory_limit_mb: int = 256,
         examples: tuple[tuple[str, str], ...] = (("1 2\n", "3\n"),),
         fail_input: str = "1 1\n",
+        invalid: tuple[str, ...] = (),
     ) -> Task: ...
 
 

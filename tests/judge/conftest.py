@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from aplusb import MakeTask, write_task
 
 from refute.judge import Judge, JudgeConfig
 from refute.problems import Task, load_problems
 from refute.sandbox import Sandbox
+
+from .aplusb import MakeTask, write_task
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from aplusb import SUM, MakeTask
 
 from refute.judge import Judge, Verdict, check_task
 from refute.problems import Task, load_problems
+
+from .aplusb import SUM, MakeTask
 
 WRONG_ON_EQUAL = "a, b = map(int, input().split())\nprint(a + b + (a == b))\n"
 

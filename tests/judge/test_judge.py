@@ -6,11 +6,12 @@ import hashlib
 from collections.abc import Callable
 
 import pytest
-from aplusb import SUM, MakeTask
 
 from refute.judge import Judge, JudgeConfig, Mode, Reason, RunRecord, Stage, Verdict
 from refute.problems import Task
 from refute.sandbox import Limits, Sandbox
+
+from .aplusb import SUM, MakeTask
 
 JudgeWith = Callable[..., Judge]
 WRONG = "a, b = map(int, input().split())\nprint(a + b + (a == b))\n"
