@@ -325,7 +325,8 @@ class Container:
             waiter.set_result(line)
 
     def _stop_reading(self, channel: socket.socket, error: BaseException) -> None:
-        asyncio.get_running_loop().remove_reader(channel)
+        if self._loop is not None:
+            self._loop.remove_reader(channel)
         self._loop = None
         self._lost = error
         if self._waiter is not None and not self._waiter.done():

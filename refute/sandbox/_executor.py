@@ -146,11 +146,12 @@ class _Watch:
 
     def watch_layout(self) -> None:
         """(Re)place the directory watches; a directory a program replaced needs a new one."""
-        self.directories = {
-            self._add(directory, self.DIRECTORY)
-            for directory in (WORK, RUN_DIR, TMP_DIR, IO_DIR, STORE)
+        placed = {
+            path: self._add(path, self.DIRECTORY)
+            for path in (WORK, RUN_DIR, TMP_DIR, IO_DIR, STORE)
         }
-        self.store = self._add(STORE, self.DIRECTORY)  # the same descriptor again
+        self.directories = set(placed.values())
+        self.store = placed[STORE]
 
     def file(self, path: str, name: str) -> None:
         """Watch a store file the executor just put there."""
