@@ -8,7 +8,8 @@ from typing import Any
 
 from refute.problems import load_problems
 
-from .cli_helpers import TEST_IMAGE, Cli
+from ..conftest import TEST_IMAGE
+from ..support.cli import Cli
 
 
 def printing(text: str) -> dict[str, Any]:

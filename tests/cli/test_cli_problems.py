@@ -10,7 +10,8 @@ import pytest
 
 from refute.problems import default_problems_dir, load_problems
 
-from .cli_helpers import TEST_IMAGE, Cli
+from ..conftest import TEST_IMAGE
+from ..support.cli import Cli
 
 TASK_IDS = [task.id for task in load_problems().tasks()]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from .cli_helpers import TEST_IMAGE, Cli
+from ..conftest import TEST_IMAGE
+from ..support.cli import Cli
 
 
 @pytest.mark.parametrize(

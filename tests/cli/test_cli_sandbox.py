@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from .cli_helpers import TEST_IMAGE, Cli
+from ..conftest import TEST_IMAGE
+from ..support.cli import Cli
 
 
 def test_check_reports_engine_image_and_smoke_runs(cli: Cli) -> None:

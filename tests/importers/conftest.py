@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from refute.cli import main
 from refute.judge import Judge
 from refute.sandbox import Sandbox
+
+from ..support.cli import cli  # noqa: F401  (registers the fixture)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KATTIS = FIXTURES / "kattis"
@@ -52,34 +51,3 @@ def kattis_copy(tmp_path: Path) -> Callable[..., Path]:
         return folder
 
     return copy
-
-
-@dataclass
-class Outcome:
-    code: int
-    stdout: str
-    stderr: str
-
-
-Cli = Callable[..., Outcome]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    """``cli("problems", "import", ...)`` runs ``refute`` in-process; returns its outcome."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-    def run(*args: str) -> Outcome:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["refute", *args])
-        with pytest.raises(SystemExit) as exited:
-            main()
-        captured = capsys.readouterr()
-        code = exited.value.code
-        return Outcome(
-            code if isinstance(code, int) else (0 if code is None else 1),
-            captured.out,
-            captured.err,
-        )
-
-    return run

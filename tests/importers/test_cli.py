@@ -6,7 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from .conftest import KATTIS, Cli, rows, write_rows
+from ..support.cli import Cli
+from .conftest import KATTIS, rows, write_rows
 
 IMAGE = os.environ.get("REFUTE_TEST_IMAGE", "refute-sandbox:1")
 SANDBOX = ("--image", IMAGE, "--workers", "1")
