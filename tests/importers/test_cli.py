@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from ..conftest import TEST_IMAGE
 from ..support.cli import Cli
 from .conftest import KATTIS, rows, write_rows
 
-IMAGE = os.environ.get("REFUTE_TEST_IMAGE", "refute-sandbox:1")
-SANDBOX = ("--image", IMAGE, "--workers", "1")
+SANDBOX = ("--image", TEST_IMAGE, "--workers", "1")
 
 
 def test_refute_import_of_a_malformed_file_is_an_error_naming_row_and_field(
