@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import math
 import os
 import shutil
 import socket
@@ -72,6 +73,11 @@ def executor_source() -> str:
     return resources.files("refute.sandbox").joinpath("_executor.py").read_text()
 
 
+def encode(payload: dict[str, Any]) -> bytes:
+    """One request line, as the executor reads it."""
+    return json.dumps(payload).encode("ascii") + b"\n"
+
+
 def owner_labels() -> dict[str, str]:
     """Labels that tie a container to this process, so only orphans are ever reaped."""
     return {
@@ -113,6 +119,8 @@ class Container:
         self._waiter: asyncio.Future[bytes] | None = None  # the reply being awaited
         self._lost: BaseException | None = None  # why the channel stopped, once it has
         self._loop: asyncio.AbstractEventLoop | None = None  # where the reader is registered
+        self._deadline = 0.0  # loop time by which the awaited reply is overdue
+        self._watchdog: asyncio.TimerHandle | None = None  # fires at or before _deadline
         self.files: set[str] = set()
         """Names already put into this container's store."""
 
@@ -209,17 +217,18 @@ class Container:
 
         Raises ``ExecutorLost`` when the executor goes away before answering.
         """
-        return self._parse(await self._exchange(payload, timeout))
+        return self._parse(await self._exchange(encode(payload), timeout))
 
     async def request_as(
-        self, payload: dict[str, Any], model: type[ReplyT], timeout: float | None = None
+        self, line: bytes, model: type[ReplyT], timeout: float | None = None
     ) -> ReplyT:
-        """``request``, with the reply validated as ``model``.
+        """``request`` for a request already encoded (see ``encode``), with the reply
+        validated as ``model``.
 
         A plain reply (no eviction notice, no error: nearly all of them) goes straight
         from JSON to the model, which costs a third of parsing it into a dict first.
         """
-        line = await self._exchange(payload, timeout)
+        line = await self._exchange(line, timeout)
         if b'"evicted":' in line or b'"error":' in line:  # keys: inside strings, quotes are escaped
             return model.model_validate(self._parse(line))
         return model.model_validate_json(line)
@@ -231,7 +240,7 @@ class Container:
             raise SandboxError(f"sandbox executor refused a request: {reply['error']}")
         return reply
 
-    async def _exchange(self, payload: dict[str, Any], timeout: float | None) -> bytes:
+    async def _exchange(self, data: bytes, timeout: float | None) -> bytes:
         """Write one request line and wait for one reply line."""
         channel = self._channel
         if channel is None:
@@ -244,10 +253,10 @@ class Container:
         waiter: asyncio.Future[bytes] = loop.create_future()
         self._waiter = waiter
         self._deliver()  # a reply that came early (none should) answers at once
-        data = json.dumps(payload).encode("ascii") + b"\n"
-        # A plain timer, not asyncio.timeout: this is every run's path, and the timer
-        # only ever fires for an executor that hangs.
-        expiry = None if timeout is None else loop.call_later(timeout, self._expire, waiter)
+        if timeout is None:
+            self._deadline = math.inf
+        else:
+            self._arm(loop, loop.time() + timeout)
         try:
             sent = channel.send(data)  # the executor reads as fast as we write: one call
             if sent < len(data):
@@ -259,12 +268,29 @@ class Container:
             raise ExecutorLost("sandbox executor exited" + self._stderr_tail()) from error
         finally:
             self._waiter = None
-            if expiry is not None:
-                expiry.cancel()
 
-    @staticmethod
-    def _expire(waiter: asyncio.Future[bytes]) -> None:
-        if not waiter.done():
+    def _arm(self, loop: asyncio.AbstractEventLoop, deadline: float) -> None:
+        """Make the watchdog fire by ``deadline``.
+
+        Not a timer per request (nor ``asyncio.timeout``): this is every run's path, and
+        only an executor that hangs ever makes the watchdog matter. Deadlines mostly move
+        later, so one timer serves many requests and, when it fires early, re-arms.
+        """
+        self._deadline = deadline
+        watchdog = self._watchdog
+        if watchdog is None or watchdog.cancelled() or watchdog.when() > deadline:
+            if watchdog is not None:
+                watchdog.cancel()
+            self._watchdog = loop.call_at(deadline, self._watch, loop)
+
+    def _watch(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._watchdog = None
+        waiter = self._waiter
+        if waiter is None or waiter.done() or self._deadline == math.inf:
+            return  # nothing timed is awaited: the next timed request arms it again
+        if loop.time() < self._deadline:
+            self._watchdog = loop.call_at(self._deadline, self._watch, loop)
+        else:
             waiter.set_exception(TimeoutError())
 
     def _read_on(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -273,6 +299,9 @@ class Container:
             self._loop.remove_reader(self._channel)
         loop.add_reader(self._channel, self._on_readable, self._channel)
         self._loop = loop
+        if self._watchdog is not None:  # it belongs to the old loop
+            self._watchdog.cancel()
+            self._watchdog = None
 
     def _on_readable(self, channel: socket.socket) -> None:
         """The event loop's reader for the channel, registered once for the container's life.
@@ -353,6 +382,9 @@ class Container:
 
     async def close(self) -> None:
         """Stop and remove the container; safe to call twice."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
         if self._channel is not None and self._loop is not None and not self._loop.is_closed():
             self._loop.remove_reader(self._channel)
         self._loop = None
