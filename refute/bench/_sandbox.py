@@ -61,6 +61,7 @@ class SandboxBench(BaseModel):
     stress_iterations: int
     store_files: int
     repeats: int
+    busy_poll_ms: float
     bare_ms_per_run: float
     sandbox_ms_per_run: float
     docker_exec_ms_per_run: float
@@ -120,9 +121,11 @@ async def _fill_store(pool: SandboxPool, count: int) -> None:
 
 
 async def _figures(
-    folder: Path, runs: int, iterations: int, store_files: int
+    folder: Path, runs: int, iterations: int, store_files: int, busy_poll_ms: float
 ) -> dict[str, float | str]:
-    config = SandboxConfig(judge_workers=1, untrusted_workers=1, cache_dir=None)
+    config = SandboxConfig(
+        judge_workers=1, untrusted_workers=1, cache_dir=None, busy_poll_ms=busy_poll_ms
+    )
     cpp = Language.parse("cpp")
     add, add_too = Program(source=ADD, language=cpp), Program(source=ADD_TOO, language=cpp)
     generator = Program(source=GENERATOR, language=Language.parse("python"))
@@ -196,7 +199,11 @@ def _docker_exec_ms(container_id: str, binary: str, runs: int) -> float:
 
 
 def bench_sandbox(
-    runs: int = 300, stress_iterations: int = 300, store_files: int = 0, repeats: int = 1
+    runs: int = 300,
+    stress_iterations: int = 300,
+    store_files: int = 0,
+    repeats: int = 1,
+    busy_poll_ms: float | None = None,
 ) -> SandboxBench:
     """Measure the sandbox against bare host processes; see the module docstring.
 
@@ -204,14 +211,17 @@ def bench_sandbox(
     (every compiled program, validator and checker stays there). ``repeats`` runs the
     whole measurement that many times, each with fresh containers, and reports medians:
     on a shared VM one run can land in a minute when everything is slower.
+    ``busy_poll_ms`` is the sandbox's setting of that name (``None``: its default).
     """
+    if busy_poll_ms is None:
+        busy_poll_ms = float(SandboxConfig.model_fields["busy_poll_ms"].default)
     with tempfile.TemporaryDirectory(prefix="refute-bench-") as tmp:
         folder = Path(tmp)
         _host_compile(ADD, folder / "add")
         _host_compile(ADD_TOO, folder / "add_too")
         (folder / "gen.py").write_text(GENERATOR)
         measured = [
-            asyncio.run(_figures(folder, runs, stress_iterations, store_files))
+            asyncio.run(_figures(folder, runs, stress_iterations, store_files, busy_poll_ms))
             for _ in range(repeats)
         ]
 
@@ -228,6 +238,7 @@ def bench_sandbox(
         stress_iterations=int(measured[0]["stress_iterations"]),
         store_files=store_files,
         repeats=repeats,
+        busy_poll_ms=busy_poll_ms,
         bare_ms_per_run=round(median("bare_ms_per_run"), 3),
         sandbox_ms_per_run=round(median("sandbox_ms_per_run"), 3),
         docker_exec_ms_per_run=round(median("docker_exec_ms_per_run"), 3),

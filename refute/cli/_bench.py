@@ -21,11 +21,21 @@ def sandbox(
     repeats: int = typer.Option(
         1, min=1, help="Whole measurements to make; figures are their medians."
     ),
+    busy_poll_ms: float | None = typer.Option(
+        None,
+        min=0.0,
+        help="The sandbox's busy_poll_ms (0: the host sleeps while a program runs); "
+        "default: the sandbox's default.",
+    ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
     figures = bench_sandbox(
-        runs=runs, stress_iterations=stress_iterations, store_files=store_files, repeats=repeats
+        runs=runs,
+        stress_iterations=stress_iterations,
+        store_files=store_files,
+        repeats=repeats,
+        busy_poll_ms=busy_poll_ms,
     )
     if json_output:
         print(figures.model_dump_json(indent=2))

@@ -33,6 +33,10 @@ class SandboxConfig(BaseModel):
         pids: process limit per container.
         work_mb: tmpfs work directory size per container.
         cache_dir: where judge binaries are kept across runs; ``None`` disables it.
+        busy_poll_ms: how long the host polls for a program's result before it sleeps,
+            while fewer programs run than there are CPUs; 0 turns it off. Polling spends
+            CPU time on a spare CPU to spare each short run the wake-up of a sleeping
+            one (about 0.1 ms on a VM).
     """
 
     image: str = IMAGE
@@ -42,6 +46,7 @@ class SandboxConfig(BaseModel):
     pids: int = Field(default=128, ge=16)
     work_mb: int = Field(default=512, ge=64)
     cache_dir: Path | None = Field(default_factory=default_cache_dir)
+    busy_poll_ms: float = Field(default=5.0, ge=0)
 
 
 def docker_client() -> docker.DockerClient:
@@ -94,7 +99,11 @@ class Sandbox:
         self.image_id = found
         await asyncio.to_thread(remove_orphans, client)
         spec = ContainerSpec(
-            image=config.image, memory_mb=config.memory_mb, pids=config.pids, work_mb=config.work_mb
+            image=config.image,
+            memory_mb=config.memory_mb,
+            pids=config.pids,
+            work_mb=config.work_mb,
+            busy_poll_ms=config.busy_poll_ms,
         )
         cpus = sorted(os.sched_getaffinity(0))
         self.judge = SandboxPool(

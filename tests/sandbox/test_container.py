@@ -1,10 +1,17 @@
-"""The executor channel of one container: request timeouts and their single watchdog."""
+"""The executor channel of one container: timeouts, their single watchdog, busy polling."""
 
 from __future__ import annotations
 
-from refute.sandbox import Limits, RunStatus, Sandbox
-from refute.sandbox._container import encode
+import asyncio
+import time
+
+import pytest
+
+from refute.sandbox import Language, Limits, Program, RunStatus, Sandbox, SandboxConfig
+from refute.sandbox._container import _CPUS, encode
 from refute.sandbox._pool import _run_request
+
+from ..conftest import TEST_IMAGE
 
 SLEEP = ["/usr/bin/python3", "-c", "import time; time.sleep(0.6)"]
 
@@ -29,3 +36,38 @@ async def test_an_encoded_request_is_one_json_line() -> None:
     line = encode({"op": "run", "stdin": "a\udcff\n"})
     assert line.endswith(b"\n") and line.count(b"\n") == 1
     assert b"\\udcff" in line  # a byte that is not UTF-8 travels escaped, as ASCII
+
+
+NAP = Program(source="import time\ntime.sleep(0.4)\n", language=Language.parse("Python 3"))
+
+
+async def _host_cpu_s(sandbox: Sandbox, concurrent: int) -> float:
+    """CPU seconds this process spends while ``concurrent`` programs nap 0.4 s each."""
+    await sandbox.judge.run(NAP)  # compiled and in place, so only the naps are measured
+    await asyncio.gather(*(sandbox.judge.run(NAP) for _ in range(concurrent)))
+    before = time.process_time()
+    results = await asyncio.gather(*(sandbox.judge.run(NAP) for _ in range(concurrent)))
+    assert all(result.ok for result in results)
+    return time.process_time() - before
+
+
+@pytest.mark.parametrize(("busy_poll_ms", "polls"), [(150, True), (0, False)])
+async def test_the_host_polls_for_a_reply_only_as_configured(
+    busy_poll_ms: float, polls: bool
+) -> None:
+    config = SandboxConfig(
+        image=TEST_IMAGE, judge_workers=_CPUS, untrusted_workers=1, busy_poll_ms=busy_poll_ms
+    )
+    async with Sandbox(config) as sandbox:
+        spent = await _host_cpu_s(sandbox, 1)
+    # Polling spends the CPU time of its budget (0.15 s), and stops there; sleeping
+    # spends almost none.
+    assert (0.05 < spent < 0.3) if polls else spent < 0.05
+
+
+async def test_the_host_does_not_poll_when_every_cpu_has_a_program() -> None:
+    config = SandboxConfig(
+        image=TEST_IMAGE, judge_workers=_CPUS, untrusted_workers=1, busy_poll_ms=150
+    )
+    async with Sandbox(config) as sandbox:
+        assert await _host_cpu_s(sandbox, _CPUS) < 0.05
