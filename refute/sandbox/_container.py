@@ -120,6 +120,8 @@ class Container:
         self._socket_dir: str | None = None
         self._channel: socket.socket | None = None
         self._pending = bytearray()  # bytes received after the last complete reply
+        # The executor builds each reply in its memory, so no honest reply is longer.
+        self._reply_limit = (spec.memory_mb + 1) << 20
         self._waiter: asyncio.Future[bytes] | None = None  # the reply being awaited
         self._lost: BaseException | None = None  # why the channel stopped, once it has
         self._loop: asyncio.AbstractEventLoop | None = None  # where the reader is registered
@@ -346,29 +348,40 @@ class Container:
         if not chunk:
             self._stop_reading(channel, ConnectionError("the executor closed its socket"))
             return
-        self._pending += chunk
-        if self._waiter is not None and b"\n" not in chunk:
-            self._poll_rest(channel)
-        self._deliver()
+        if self._take(channel, chunk) or (self._waiter is not None and self._poll_rest(channel)):
+            self._deliver()
 
-    def _poll_rest(self, channel: socket.socket) -> None:
+    def _take(self, channel: socket.socket, chunk: bytes) -> bool:
+        """Buffer ``chunk``; whether it ends a reply. Only the new bytes are searched, so
+        a reply of many chunks costs linear time."""
+        self._pending += chunk
+        if len(self._pending) > self._reply_limit:
+            self._pending = bytearray()
+            limit = self._reply_limit >> 20
+            message = f"sandbox executor sent a reply longer than its memory ({limit} MB)"
+            self._stop_reading(channel, ExecutorLost(message))
+            return False
+        return b"\n" in chunk
+
+    def _poll_rest(self, channel: socket.socket) -> bool:
         """Poll briefly for the rest of a reply whose start (the executor's wake-up hint,
         sent as the program ended) is here: the reply follows within tens of
-        microseconds, and sleeping again would mean another slow wake-up."""
+        microseconds, and sleeping again would mean another slow wake-up. Whether the
+        reply is now complete."""
         deadline = time.monotonic() + REPLY_POLL_SECONDS
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self._lost is None:
             try:
                 chunk = channel.recv(1 << 20, socket.MSG_DONTWAIT)
             except (BlockingIOError, InterruptedError):
                 os.sched_yield()  # the executor may share this CPU: let it finish the reply
                 continue
             except OSError:
-                return  # the next readable event reports it
+                return False  # the next readable event reports it
             if not chunk:
-                return
-            self._pending += chunk
-            if b"\n" in chunk:
-                return
+                return False
+            if self._take(channel, chunk):
+                return True
+        return False
 
     def _deliver(self) -> None:
         waiter = self._waiter

@@ -24,7 +24,12 @@ COMPILE_LIMITS = Limits(cpu_ms=60_000, wall_ms=120_000, memory_mb=1536, output_b
 """Limits for the compiler itself; generous, since ``bits/stdc++.h`` alone takes seconds."""
 
 _SYNTAX_CHECK = "import ast,sys; ast.parse(open(sys.argv[1],'rb').read(), sys.argv[1])"
-_UNTRUSTED_EXECUTOR_LOST = "the program killed the sandbox executor; the container was replaced"
+
+
+def _executor_lost(error: ExecutorLost) -> RunResult:
+    """What an untrusted program that killed or broke its executor gets as its result."""
+    stderr = f"the program stopped the sandbox executor ({error}); the container was replaced"
+    return RunResult(status=RunStatus.RUNTIME_ERROR, stderr=stderr)
 
 
 class CompileError(Exception):
@@ -214,10 +219,10 @@ class SandboxPool:
                     await self._ensure(container, executable)
                 argv = (*run_argv(executable.language, f"/work/store/{executable.name}"), *args)
                 return await self._exec(container, argv, stdin, limits, files=files)
-        except ExecutorLost:
+        except ExecutorLost as error:
             if self.role is Role.JUDGE:
                 raise
-            return RunResult(status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST)
+            return _executor_lost(error)
 
     async def stress(
         self,
@@ -306,11 +311,10 @@ class SandboxPool:
             async with self._container() as container:
                 await self._ensure(container, executable)
                 reply = await container.request(request)
-        except ExecutorLost:
+        except ExecutorLost as error:
             if self.role is Role.JUDGE:
                 raise
-            lost = RunResult(status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST)
-            return Generated(inputs=[], failed=lost)
+            return Generated(inputs=[], failed=_executor_lost(error))
         return Generated.model_validate(reply)
 
     async def _loop(
@@ -333,10 +337,10 @@ class SandboxPool:
                 for executable in executables:
                     await self._ensure(container, executable)
                 reply = await container.request(request)
-        except ExecutorLost:
+        except ExecutorLost as error:
             if self.role is Role.JUDGE:
                 raise
-            lost = RunResult(status=RunStatus.RUNTIME_ERROR, stderr=_UNTRUSTED_EXECUTOR_LOST)
+            lost = _executor_lost(error)
             return StressResult(outcome=StressOutcome.GENERATOR_FAILED, generator=lost)
         return StressResult.model_validate(
             {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}

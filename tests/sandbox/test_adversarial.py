@@ -205,7 +205,7 @@ async def test_killing_the_executor_is_survived(sandbox: Sandbox) -> None:
     assassin = py("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n")
     result = await sandbox.untrusted.run(assassin)
     assert result.status is RunStatus.RUNTIME_ERROR
-    assert "killed the sandbox executor" in result.stderr
+    assert "stopped the sandbox executor" in result.stderr
     await assert_clean(sandbox.untrusted)
 
 

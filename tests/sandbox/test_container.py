@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 import time
 
 import pytest
 
-from refute.sandbox import Language, Limits, Program, RunStatus, Sandbox, SandboxConfig
-from refute.sandbox._container import _CPUS, encode
+from refute.sandbox import (
+    Language,
+    Limits,
+    Program,
+    Role,
+    RunStatus,
+    Sandbox,
+    SandboxConfig,
+    docker_client,
+)
+from refute.sandbox._container import _CPUS, Container, ContainerSpec, ExecutorLost, encode
 from refute.sandbox._pool import _run_request
 
 from ..conftest import TEST_IMAGE
@@ -71,3 +82,28 @@ async def test_the_host_does_not_poll_when_every_cpu_has_a_program() -> None:
     )
     async with Sandbox(config) as sandbox:
         assert await _host_cpu_s(sandbox, _CPUS) < 0.05
+
+
+async def test_a_reply_longer_than_the_container_memory_is_refused() -> None:
+    """An executor a program took over (ptrace, same user) could stream without end."""
+    ours, theirs = socket.socketpair()
+    container = Container(
+        docker_client(), ContainerSpec(image=TEST_IMAGE, memory_mb=1), Role.UNTRUSTED, 0
+    )
+    ours.setblocking(False)
+    container._channel = ours
+    container._read_on(asyncio.get_running_loop())
+
+    async def flood() -> None:
+        chunk = b" " * (1 << 16)
+        with contextlib.suppress(OSError):
+            for _ in range(64):  # 4 MB, twice the limit for 1 MB of memory
+                await asyncio.get_running_loop().sock_sendall(theirs, chunk)
+
+    theirs.setblocking(False)
+    flooding = asyncio.create_task(flood())
+    with pytest.raises(ExecutorLost, match="longer than its memory"):
+        await container.request({"op": "ping"}, timeout=30)
+    flooding.cancel()
+    await container.close()
+    theirs.close()
