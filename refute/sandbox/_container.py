@@ -58,10 +58,11 @@ class ContainerSpec:
         image: image reference.
         memory_mb: memory of the whole container; swap is set equal, so there is none.
         pids: maximum number of processes in the container.
-        busy_poll_ms: how long the host keeps polling for a reply, rather than sleep,
-            while a CPU is spare (see ``Container._keep_awake``); 0 turns it off.
         work_mb: size of the tmpfs work directory (counts against memory).
         user: uid:gid the executor and every program run as.
+        labels: extra labels for the container.
+        busy_poll_ms: how long the host keeps polling for a reply, rather than sleep,
+            while a CPU is spare (see ``Container._keep_awake``); 0 turns it off.
     """
 
     image: str
@@ -132,7 +133,8 @@ class Container:
         self.busy_poll_s = spec.busy_poll_ms / 1000.0
 
     in_flight = 0
-    """Requests awaiting their reply, over every container of this process."""
+    """Requests awaiting their reply, over every container of this process: a hint for
+    busy polling, counted without a lock (one event loop per process is the usual case)."""
 
     @property
     def id(self) -> str:

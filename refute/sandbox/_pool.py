@@ -215,7 +215,7 @@ class SandboxPool:
                 return error.result
         try:
             async with self._container() as container:
-                if executable.name not in container.files:
+                if executable.name not in container.files:  # (a coroutine spared per run)
                     await self._ensure(container, executable)
                 argv = (*run_argv(executable.language, f"/work/store/{executable.name}"), *args)
                 return await self._exec(container, argv, stdin, limits, files=files)
