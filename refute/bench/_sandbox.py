@@ -199,7 +199,7 @@ def _docker_exec_ms(container_id: str, binary: str, runs: int) -> float:
 
 
 def bench_sandbox(
-    runs: int = 300,
+    runs: int = 1000,
     stress_iterations: int = 300,
     store_files: int = 0,
     repeats: int = 1,

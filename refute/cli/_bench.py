@@ -13,7 +13,12 @@ bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_hel
 
 @bench_app.command("sandbox")
 def sandbox(
-    runs: int = typer.Option(300, min=10, help="Program runs per measurement."),
+    runs: int = typer.Option(
+        1000,
+        min=10,
+        help="Program runs per measurement (a tenth per round: with fewer, the switch "
+        "between sides weighs more and the figure is noisier).",
+    ),
     stress_iterations: int = typer.Option(300, min=10, help="Iterations of the stress loop."),
     store_files: int = typer.Option(
         0, min=0, help="Files put into the container's store first, as a long run leaves it."
