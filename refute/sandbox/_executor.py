@@ -115,6 +115,7 @@ class _Watch:
 
     def __init__(self) -> None:
         self.fd = -1
+        self.poller = select.poll()
         self.files: dict[int, str] = {}  # watch descriptor -> store file name
         self.directories: set[int] = set()  # watch descriptors of the layout
         self.store = -1  # the store directory's watch descriptor
@@ -128,6 +129,9 @@ class _Watch:
             self.fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
         except (OSError, AttributeError):
             self.fd = -1
+        self.poller = select.poll()
+        if self.fd >= 0:
+            self.poller.register(self.fd, select.POLLIN)
         self.files.clear()
         self.watch_layout()
         for name in _STORE:
@@ -168,7 +172,7 @@ class _Watch:
         events: list[tuple[int, str]] = []
         gone: list[int] = []
         overflowed = False
-        while True:
+        while self.poller.poll(0):  # not read until EAGAIN: a quiet run raises nothing
             try:
                 data = os.read(self.fd, 1 << 16)
             except BlockingIOError:
@@ -401,6 +405,20 @@ def _reset(fd: int, data: bytes = b"") -> None:
     os.lseek(fd, 0, os.SEEK_SET)
 
 
+_READY: set[int] = set()  # output files emptied and rewound since the last run
+
+
+def _ready_outputs() -> None:
+    """Empty and rewind stdout and stderr for the next run, unless that is done already:
+    after a reply is sent, while the host reads it, rather than on its way to the next
+    program."""
+    for name in ("out", "err"):
+        fd = _FDS[name]
+        if fd not in _READY:
+            _reset(fd)
+            _READY.add(fd)
+
+
 _HOST: list[socket.socket] = []  # the channel to the host, once connected
 
 
@@ -440,8 +458,7 @@ def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
         with open(os.path.join(RUN_DIR, name), "wb") as handle:
             handle.write(_bytes(content))
     fd_out, fd_err = _FDS["out"], _FDS["err"]
-    _reset(fd_out)
-    _reset(fd_err)
+    _ready_outputs()
     if req.get("stdin_name"):
         fd_in = os.open(os.path.join(STORE, req["stdin_name"]), os.O_RDONLY)
     else:
@@ -449,6 +466,7 @@ def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
         _reset(fd_in, _bytes(req.get("stdin") or ""))
     cap = int(req["output_bytes"])
     wall_limit = int(req["wall_ms"]) / 1000.0
+    _READY.clear()  # the program is about to write them
     started = time.monotonic()
     try:
         pid = os.posix_spawn(
@@ -711,6 +729,7 @@ def _serve(channel: socket.socket) -> None:
             channel.sendall(json.dumps(reply).encode("ascii") + b"\n")
             start = end + 1
         del pending[:start]
+        _ready_outputs()
         spun = _spin(channel)
 
 

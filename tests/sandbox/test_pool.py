@@ -285,3 +285,27 @@ def test_a_sandbox_serves_event_loops_besides_the_one_it_started_in() -> None:
             assert asyncio.run(sandbox.judge.run(SUM_PY, "1 2\n")).stdout == "3\n"
     finally:
         asyncio.run(sandbox.__aexit__(None, None, None))
+
+
+ECHO = Program(
+    source="import sys\ndata = sys.stdin.read()\nsize = int(sys.argv[1])\n"
+    "print(len(data), 'x' * size)\nprint('e' * size, file=sys.stderr)\n",
+    language=PY,
+)
+
+
+SHRINKING = Program(
+    source="import sys\nprint('y' * (5000 if sys.argv[1] == '1' else 1))\n",
+    language=PY,
+)
+
+
+async def test_a_run_sees_nothing_of_the_previous_runs_input_or_output() -> None:
+    config = SandboxConfig(image=TEST_IMAGE, judge_workers=1, untrusted_workers=1)
+    async with Sandbox(config) as sandbox:  # one container: every run follows the last
+        long = await sandbox.judge.run(ECHO, "a" * 5000, args=["5000"])
+        short = await sandbox.judge.run(ECHO, "b", args=["1"])
+        generated = await sandbox.judge.generate(SHRINKING, 2)  # back to back, inside
+    assert (long.stdout, long.stderr) == (f"5000 {'x' * 5000}\n", "e" * 5000 + "\n")
+    assert (short.stdout, short.stderr) == ("1 x\n", "e\n")
+    assert generated.inputs == ["y" * 5000 + "\n", "y\n"]
