@@ -326,13 +326,18 @@ class Container:
 
     def _read_on(self, loop: asyncio.AbstractEventLoop) -> None:
         assert self._channel is not None
-        if self._loop is not None and not self._loop.is_closed():
-            self._loop.remove_reader(self._channel)
+        self._detach()
         loop.add_reader(self._channel, self._on_readable, self._channel)
         self._loop = loop
-        if self._watchdog is not None:  # it belongs to the old loop
+
+    def _detach(self) -> None:
+        """Take the reader and the watchdog off the loop they were set on, if it is open."""
+        if self._watchdog is not None:
             self._watchdog.cancel()
             self._watchdog = None
+        if self._channel is not None and self._loop is not None and not self._loop.is_closed():
+            self._loop.remove_reader(self._channel)
+        self._loop = None
 
     def _on_readable(self, channel: socket.socket) -> None:
         """The event loop's reader for the channel, registered once for the container's life.
@@ -345,15 +350,15 @@ class Container:
         except (BlockingIOError, InterruptedError):
             return
         except OSError as error:
-            self._stop_reading(channel, error)
+            self._stop_reading(error)
             return
         if not chunk:
-            self._stop_reading(channel, ConnectionError("the executor closed its socket"))
+            self._stop_reading(ConnectionError("the executor closed its socket"))
             return
-        if self._take(channel, chunk) or (self._waiter is not None and self._poll_rest(channel)):
+        if self._take(chunk) or (self._waiter is not None and self._poll_rest(channel)):
             self._deliver()
 
-    def _take(self, channel: socket.socket, chunk: bytes) -> bool:
+    def _take(self, chunk: bytes) -> bool:
         """Buffer ``chunk``; whether it ends a reply. Only the new bytes are searched, so
         a reply of many chunks costs linear time."""
         self._pending += chunk
@@ -361,7 +366,7 @@ class Container:
             self._pending = bytearray()
             limit = self._reply_limit >> 20
             message = f"sandbox executor sent a reply longer than its memory ({limit} MB)"
-            self._stop_reading(channel, ExecutorLost(message))
+            self._stop_reading(ExecutorLost(message))
             return False
         return b"\n" in chunk
 
@@ -381,7 +386,7 @@ class Container:
                 return False  # the next readable event reports it
             if not chunk:
                 return False
-            if self._take(channel, chunk):
+            if self._take(chunk):
                 return True
         return False
 
@@ -395,10 +400,8 @@ class Container:
             del self._pending[: end + 1]
             waiter.set_result(line)
 
-    def _stop_reading(self, channel: socket.socket, error: BaseException) -> None:
-        if self._loop is not None:
-            self._loop.remove_reader(channel)
-        self._loop = None
+    def _stop_reading(self, error: BaseException) -> None:
+        self._detach()
         self._lost = error
         if self._waiter is not None and not self._waiter.done():
             self._waiter.set_exception(error)
@@ -424,12 +427,7 @@ class Container:
 
     async def close(self) -> None:
         """Stop and remove the container; safe to call twice."""
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-            self._watchdog = None
-        if self._channel is not None and self._loop is not None and not self._loop.is_closed():
-            self._loop.remove_reader(self._channel)
-        self._loop = None
+        self._detach()
         for sock in (self._channel, self._attach, self._listener):
             if sock is not None:
                 sock.close()

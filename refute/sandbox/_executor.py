@@ -91,7 +91,7 @@ _EMPTY_SIZE = [0]  # st_size of an empty directory on the work tmpfs
 _WORK_SIZE = [0]  # st_size of /work holding just the layout
 _PIDS_AT_REST = [2]  # processes in the container between runs: init and the executor
 _EVICTED: list[str] = []  # store files spoiled since the last reply; every reply carries them
-_IO_FILES = {"stdin", "stdout", "stderr"}
+_IO_FILES = {os.path.basename(path) for path in (STDIN_PATH, STDOUT_PATH, STDERR_PATH)}
 
 
 class _Watch:
