@@ -23,6 +23,7 @@ from ..sandbox import (
     build_offline,
     docker_client,
     image_id,
+    toolchain,
 )
 from ..sandbox._container import labelled, remove_orphans
 
@@ -81,12 +82,21 @@ def check(
             f"sandbox image {image} is missing: run `refute sandbox build --offline`"
         )
     runs = asyncio.run(_smoke(image))
-    report = {"engine": version, "image": image, "image_id": found, "runs": runs}
+    versions = toolchain(client, image)
+    report = {
+        "engine": version,
+        "image": image,
+        "image_id": found,
+        "toolchain": versions,
+        "runs": runs,
+    }
     if json_output:
         print(json.dumps(report, indent=2))
     else:
         console.print(f"engine   Docker {version}")
         console.print(f"image    {image} {found}")
+        tools = ", ".join(f"{tool} {number}" for tool, number in versions.items())
+        console.print(f"tools    {tools or 'not recorded (an image built before they were)'}")
         for name, outcome in runs.items():
             console.print(f"run      {name}: {outcome}")
     if any(outcome != "OK" for outcome in runs.values()):

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..judge import Judge
 from ..problems import Origin
-from ..sandbox import Language, LanguageFamily, UnknownLanguageError
+from ..sandbox import Language, UnknownLanguageError
 from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import ImportSourceError
 from ._report import ImportEntry, ImportReport, ImportStatus
@@ -272,7 +272,7 @@ def refute_draft(row: RefuteRow, problem_id: str, source: str) -> PackageDraft:
     ]
     if row.note and row.note.strip():
         sections += ["## Note", codeforces_math(row.note.strip())]
-    extension = "cpp" if language.family is LanguageFamily.CPP else "py"
+    extension = language.extension
     return PackageDraft(
         id=problem_id,
         name=name,

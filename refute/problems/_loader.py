@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 import refute
 
-from ..sandbox import Language, LanguageFamily, Program, UnknownLanguageError
+from ..sandbox import SOURCE_SUFFIXES, Language, LanguageFamily, Program, UnknownLanguageError
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
 from ._models import (
     ID_PATTERN,
@@ -26,8 +26,15 @@ from ._models import (
     Task,
 )
 
-SOURCE_EXTENSIONS = {".cpp": LanguageFamily.CPP, ".cc": LanguageFamily.CPP, ".py": None}
+SOURCE_EXTENSIONS: dict[str, LanguageFamily | None] = {
+    suffix: None if family is LanguageFamily.PYTHON else family
+    for suffix, family in SOURCE_SUFFIXES.items()
+}
 """Source files a package may hold; ``None`` means any Python family (CPython or PyPy)."""
+
+INCLUDE_DIR = "include"
+"""``include/``: files every C and C++ program of the package gets beside its source (a
+``testlib.h`` or ``validation.h`` the validator, checker or solutions include)."""
 
 FAIL_SUFFIX = ".fail.in"
 
@@ -35,8 +42,8 @@ NOT_PACKAGES = frozenset({"pending"})
 """Subdirectories of a problems directory that hold no package: ``pending/`` keeps the
 packages ``refute problems refresh`` wrote but could not admit yet (docs/refresh.md)."""
 
-JUDGE_PROGRAM_LANGUAGES = {".py": "Python 3", ".cpp": "C++20"}
-"""``validator.*`` and ``checker.*``: Python 3, or C++ (compiled once per run, as C++20)."""
+JUDGE_PROGRAM_LANGUAGES = {".py": "Python 3", ".cpp": "C++20", ".c": "C"}
+"""``validator.*`` and ``checker.*``: Python 3, C++ (compiled once per run, as C++20) or C."""
 
 _MESSAGES = {
     "missing": "required field is missing",
@@ -133,10 +140,11 @@ def load_problem(directory: Path) -> Problem:
     statement = _read_statement(directory / "statement.md", found)
     examples = _read_examples(directory / "examples", found)
     invalid = _read_invalid(directory / "invalid", found)
-    reference = _read_reference(directory, config, found)
-    validator = _read_judge_program(directory, "validator", found, required=True)
-    checker = _read_judge_program(directory, "checker", found, required=False)
-    incorrect = _read_incorrect(directory / "incorrect", config, found)
+    files = _read_include(directory / INCLUDE_DIR, found)
+    reference = _read_reference(directory, config, found, files)
+    validator = _read_judge_program(directory, "validator", found, files, required=True)
+    checker = _read_judge_program(directory, "checker", found, files, required=False)
+    incorrect = _read_incorrect(directory / "incorrect", config, found, files)
     if found.errors or config is None or statement is None or reference is None:
         raise PackageError(directory.name, found.errors)
     assert validator is not None
@@ -269,6 +277,28 @@ def _read_invalid(directory: Path, found: _Collector) -> list[Example]:
     return invalid
 
 
+def _read_include(directory: Path, found: _Collector) -> dict[str, str]:
+    """``include/<name>``: plain files, given to every compiled program of the package."""
+    if not directory.is_dir():
+        return {}
+    files = {}
+    for path in sorted(directory.iterdir()):
+        if not path.is_file() or not re.fullmatch(r"[A-Za-z0-9_+-][A-Za-z0-9_.+-]*", path.name):
+            found.add(path, "unexpected entry: include/ holds plain files with plain names")
+            continue
+        text = found.text(path)
+        if text is not None:
+            files[path.name] = text
+    return files
+
+
+def _program(source: str, language: Language, files: dict[str, str]) -> Program:
+    """A program of the package: compiled ones get the package's ``include/`` files."""
+    return Program(
+        source=source, language=language, files=tuple(files.items()) if language.compiled else ()
+    )
+
+
 def _language(
     name: str | None, path: Path, found: _Collector, toml: Path, field: str
 ) -> Language | None:
@@ -288,13 +318,13 @@ def _language(
 
 
 def _read_reference(
-    directory: Path, config: _ProblemConfig | None, found: _Collector
+    directory: Path, config: _ProblemConfig | None, found: _Collector, files: dict[str, str]
 ) -> tuple[Program, Path] | None:
     candidates = sorted(
         path for path in directory.glob("reference.*") if path.suffix in SOURCE_EXTENSIONS
     )
     if not candidates:
-        found.add(directory / "reference.cpp", "missing: expected reference.cpp or reference.py")
+        found.add(directory / "reference.cpp", "missing: expected reference.cpp, .c or .py")
         return None
     if len(candidates) > 1:
         names = ", ".join(path.name for path in candidates)
@@ -306,13 +336,13 @@ def _read_reference(
     source = found.text(path)
     if language is None or source is None:
         return None
-    return Program(source=source, language=language), path
+    return _program(source, language, files), path
 
 
 def _read_judge_program(
-    directory: Path, stem: str, found: _Collector, *, required: bool
+    directory: Path, stem: str, found: _Collector, files: dict[str, str], *, required: bool
 ) -> Program | None:
-    """``<stem>.py`` or ``<stem>.cpp`` (one of them); a missing one is named as ``.py``."""
+    """``<stem>.py``, ``.cpp`` or ``.c`` (one of them); a missing one is named as ``.py``."""
     present = [
         directory / f"{stem}{suffix}"
         for suffix in JUDGE_PROGRAM_LANGUAGES
@@ -326,11 +356,11 @@ def _read_judge_program(
     source = found.text(path, required=required)
     if source is None:
         return None
-    return Program(source=source, language=Language.parse(JUDGE_PROGRAM_LANGUAGES[path.suffix]))
+    return _program(source, Language.parse(JUDGE_PROGRAM_LANGUAGES[path.suffix]), files)
 
 
 def _read_incorrect(
-    directory: Path, config: _ProblemConfig | None, found: _Collector
+    directory: Path, config: _ProblemConfig | None, found: _Collector, files: dict[str, str]
 ) -> list[IncorrectSubmission]:
     toml = directory.parent / "problem.toml"
     settings = config.incorrect if config else {}
@@ -354,7 +384,9 @@ def _read_incorrect(
                 sources[path.stem] = path
         else:
             found.add(
-                path, f"unexpected file: expected <name>.cpp, <name>.py or <name>{FAIL_SUFFIX}"
+                path,
+                f"unexpected file: expected a source (<name>.cpp, .c, .py, ...) or "
+                f"<name>{FAIL_SUFFIX}",
             )
     if not sources and not fail_inputs:
         found.add(directory, "no incorrect submissions")
@@ -384,7 +416,7 @@ def _read_incorrect(
             IncorrectSubmission(
                 name=name,
                 path=path,
-                program=Program(source=source, language=language),
+                program=_program(source, language, files),
                 language=setting.language or path.suffix.lstrip("."),
                 bug=setting.bug,
                 note=setting.note,

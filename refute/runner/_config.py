@@ -67,6 +67,8 @@ class Provenance(BaseModel):
     problem_set_sha256: str
     tasks: list[str]
     image_id: str
+    toolchain: dict[str, str] = Field(default_factory=dict)
+    """Compiler and interpreter versions of the image (``gcc``, ``python``, ``pypy``, ...)."""
     oracle: bool
 
 
@@ -101,7 +103,9 @@ def problem_set_hash(tasks: Sequence[Task]) -> str:
     return digest.hexdigest()
 
 
-def provenance(tasks: Sequence[Task], image_id: str, oracle: bool) -> Provenance:
+def provenance(
+    tasks: Sequence[Task], image_id: str, oracle: bool, toolchain: dict[str, str] | None = None
+) -> Provenance:
     commit = _git("rev-parse", "HEAD")
     status = _git("status", "--porcelain")
     return Provenance(
@@ -112,5 +116,6 @@ def provenance(tasks: Sequence[Task], image_id: str, oracle: bool) -> Provenance
         problem_set_sha256=problem_set_hash(tasks),
         tasks=[task.id for task in tasks],
         image_id=image_id,
+        toolchain=toolchain or {},
         oracle=oracle,
     )

@@ -141,7 +141,8 @@ async def run_benchmark(
             )
         )
         run_file = RunFile(
-            config=config, provenance=provenance(tasks, sandbox.image_id, entry.oracle)
+            config=config,
+            provenance=provenance(tasks, sandbox.image_id, entry.oracle, sandbox.toolchain),
         )
         _write_json(out / "config.json", run_file.model_dump(mode="json"))
         context = _Context(

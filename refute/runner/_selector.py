@@ -61,6 +61,7 @@ def _filter(key: str, op: str, raw: str) -> Callable[[Task], bool]:
         "pypy": LanguageFamily.PYPY,
         "cpp": LanguageFamily.CPP,
         "c++": LanguageFamily.CPP,
+        "c": LanguageFamily.C,
     }
     if want not in families:
         raise SelectorError(f"--problems: lang={raw}: expected one of {', '.join(families)}")

@@ -6,8 +6,15 @@ and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
 """
 
 from ._container import LABEL, ExecutorLost, SandboxError
-from ._image import IMAGE, ImageBuildError, build_from_dockerfile, build_offline, image_id
-from ._languages import Language, LanguageFamily, UnknownLanguageError
+from ._image import (
+    IMAGE,
+    ImageBuildError,
+    build_from_dockerfile,
+    build_offline,
+    image_id,
+    toolchain,
+)
+from ._languages import SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._pool import CompileError, SandboxPool
 from ._program import Executable, Program, text_bytes
@@ -16,6 +23,7 @@ from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
 __all__ = [
     "IMAGE",
     "LABEL",
+    "SOURCE_SUFFIXES",
     "CompileError",
     "Executable",
     "ExecutorLost",
@@ -41,4 +49,5 @@ __all__ = [
     "docker_client",
     "image_id",
     "text_bytes",
+    "toolchain",
 ]

@@ -52,6 +52,10 @@ ENV = {
     "LANG": "C.UTF-8",
     "PYTHONHASHSEED": "0",
     "PYTHONDONTWRITEBYTECODE": "1",
+    # PyPy sizes its nursery from the CPU's last-level cache, which a VM may report as
+    # hundreds of MiB: the nursery then exceeds a 256 MiB address-space limit and PyPy
+    # cannot start. A fixed size keeps it starting, and its speed the same, on every host.
+    "PYPY_GC_NURSERY": "4M",
 }
 MEMORY_HINTS = (b"std::bad_alloc", b"MemoryError", b"Cannot allocate memory", b"out of memory")
 SELF = os.getpid()

@@ -11,13 +11,29 @@ from pathlib import Path
 import docker
 from docker.errors import BuildError, DockerException, ImageNotFound
 
-from ._languages import PCH_STANDARDS, STDCPP_HEADER, pch_argv
+from ._languages import PCH_STANDARDS, STDCPP_HEADERS, pch_argv
 
-IMAGE = "refute-sandbox:2"
+IMAGE = "refute-sandbox:3"
 """The image ``refute`` uses by default. Bump the tag when the image's contents change."""
 
-PACKAGES = ("g++", "python3", "pypy3")
-SUITE = "bookworm"
+PACKAGES = ("gcc", "g++", "libboost-dev", "python3", "pypy3")
+"""What real contest packages need: a current GCC (C and C++20/23), Boost's headers (which
+validators and submissions include), CPython 3 and PyPy 3."""
+
+SUITE = "trixie"
+"""Debian 13: GCC 14 (bookworm's GCC 12 cannot compile some C++20 validators real archives
+ship), from the same package source as the host's bookworm."""
+
+TOOLCHAIN_PREFIX = "REFUTE_TOOLCHAIN_"
+"""The image's environment names each tool's version as ``REFUTE_TOOLCHAIN_<TOOL>``, so a
+run can record its compiler without starting a container (``toolchain``)."""
+
+_VERSIONS = {
+    "GCC": "gcc -dumpfullversion",
+    "PYTHON": "python3 -c 'import platform; print(platform.python_version())'",
+    "PYPY": "dpkg-query -W -f '${Version}' pypy3",
+    "BOOST": "dpkg-query -W -f '${Version}' libboost-dev",
+}
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
 _PRUNE = (
     "usr/share/doc",
@@ -45,6 +61,23 @@ def image_id(client: docker.DockerClient, image: str = IMAGE) -> str | None:
         return str(client.images.get(image).id)
     except ImageNotFound:
         return None
+
+
+def toolchain(client: docker.DockerClient, image: str = IMAGE) -> dict[str, str]:
+    """The versions of the image's compilers and interpreters, by tool (``gcc``, ...).
+
+    Empty for an image built before the versions were recorded.
+    """
+    try:
+        env = client.images.get(image).attrs.get("Config", {}).get("Env") or []
+    except ImageNotFound:
+        return {}
+    found = {}
+    for item in env:
+        name, _, value = str(item).partition("=")
+        if name.startswith(TOOLCHAIN_PREFIX):
+            found[name.removeprefix(TOOLCHAIN_PREFIX).lower()] = value
+    return found
 
 
 def build_offline(
@@ -78,13 +111,18 @@ def build_offline(
         for relative in _PRUNE:
             shutil.rmtree(root / relative, ignore_errors=True)
         log(f"precompiling bits/stdc++.h for {', '.join(PCH_STANDARDS)} ...")
-        (root / STDCPP_HEADER.lstrip("/")).with_name("stdc++.h.gch").mkdir(exist_ok=True)
+        headers = sorted(root.glob(STDCPP_HEADERS))
+        if len(headers) != 1:
+            raise ImageBuildError(f"expected one bits/stdc++.h in the image, found {headers}")
+        header = "/" + str(headers[0].relative_to(root))
+        headers[0].with_name("stdc++.h.gch").mkdir(exist_ok=True)
         for std in PCH_STANDARDS:
             done = subprocess.run(
-                ["chroot", str(root), *pch_argv(std)], capture_output=True, text=True
+                ["chroot", str(root), *pch_argv(std, header)], capture_output=True, text=True
             )
             if done.returncode != 0:
                 raise ImageBuildError(f"precompiling bits/stdc++.h ({std}) failed: {done.stderr}")
+        versions = [f"ENV {TOOLCHAIN_PREFIX}{tool}={_version(root, tool)}" for tool in _VERSIONS]
         archive = Path(tmp) / "rootfs.tar"
         log("packing the root filesystem ...")
         subprocess.run(["tar", "-C", str(root), "-cf", str(archive), "."], check=True)
@@ -92,7 +130,10 @@ def build_offline(
         repository, _, tag = image.partition(":")
         try:
             client.api.import_image_from_file(
-                str(archive), repository=repository, tag=tag or "latest", changes=_CHANGES
+                str(archive),
+                repository=repository,
+                tag=tag or "latest",
+                changes=[*_CHANGES, *versions],
             )
         except DockerException as error:
             raise ImageBuildError(f"docker import failed: {error}") from error
@@ -100,6 +141,16 @@ def build_offline(
     if built is None:
         raise ImageBuildError(f"docker import reported success but {image} is missing")
     return built
+
+
+def _version(root: Path, tool: str) -> str:
+    done = subprocess.run(
+        ["chroot", str(root), "sh", "-c", _VERSIONS[tool]], capture_output=True, text=True
+    )
+    version = done.stdout.strip()
+    if done.returncode != 0 or not version:
+        raise ImageBuildError(f"cannot tell the image's {tool.lower()} version: {done.stderr}")
+    return version
 
 
 def build_from_dockerfile(

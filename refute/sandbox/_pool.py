@@ -119,6 +119,7 @@ class SandboxPool:
             language.std or "",
             *(compile_argv(language, "", "") if language.compiled else []),
             program.source,
+            *(part for name, text in program.files for part in (name, text)),
         ]
         return hashlib.sha256(text_bytes("\0".join(parts))).hexdigest()
 
@@ -139,6 +140,14 @@ class SandboxPool:
 
     async def _build(self, key: str, program: Program) -> Executable:
         language = program.language
+        if program.files and not language.compiled:
+            raise CompileError(
+                RunResult(
+                    status=RunStatus.COMPILE_ERROR,
+                    stderr=f"files beside a {language} program are not supported: "
+                    "only C and C++ programs take header files",
+                )
+            )
         cached = self._disk_path(key)
         if cached is not None and cached.exists():
             return Executable(name=key[:32], data=cached.read_bytes(), language=language)
@@ -149,7 +158,9 @@ class SandboxPool:
             self.compilations += 1
             keep = None
             if language.compiled:
-                argv = compile_argv(language, f"/work/store/{source_name}", "a.out")
+                argv = compile_argv(
+                    language, f"/work/store/{source_name}", "a.out", headers=bool(program.files)
+                )
                 keep = {"from": "a.out", "name": key[:32]}
             else:
                 argv = [
@@ -159,8 +170,14 @@ class SandboxPool:
                     f"/work/store/{source_name}",
                 ]
             result = await self._exec(
-                container, argv, "", COMPILE_LIMITS, keep=keep, env={"LC_ALL": "C"}
-            )  # plain ASCII quotes in messages
+                container,
+                argv,
+                "",
+                COMPILE_LIMITS,
+                files=dict(program.files) if language.compiled else None,
+                keep=keep,
+                env={"LC_ALL": "C"},  # plain ASCII quotes in messages
+            )
             if result.status is not RunStatus.OK:
                 message = result.stderr.replace(
                     f"/work/store/{source_name}", f"main.{language.extension}"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from ._languages import Language
+
+_FILE_NAME = re.compile(r"[A-Za-z0-9_+-][A-Za-z0-9_.+-]*")
 
 
 def text_bytes(text: str) -> bytes:
@@ -23,17 +28,36 @@ def text_bytes(text: str) -> bytes:
 
 
 class Program(BaseModel):
-    """Source code and the language it is written in.
+    """Source code, the language it is written in, and the files it needs beside it.
+
+    ``files`` are header files a C or C++ source includes: a package's
+    ``testlib.h`` or ``validation.h``. They may be given as a mapping of plain file names
+    (no directories) to text; they are kept sorted, so equal files give equal programs.
 
     >>> program = Program(source="print(int(input()) * 2)", language=Language.parse("py"))
     >>> str(program.language)
     'Python 3'
+    >>> Program(source="", language=Language.parse("c"), files={"b.h": "", "a.h": ""}).files
+    (('a.h', ''), ('b.h', ''))
     """
 
     model_config = ConfigDict(frozen=True)
 
     source: str
     language: Language
+    files: tuple[tuple[str, str], ...] = ()
+
+    @field_validator("files", mode="before")
+    @classmethod
+    def _sorted_files(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            value = tuple(value.items())
+        if isinstance(value, (tuple, list)):
+            value = tuple(sorted(tuple(item) for item in value))
+            for name, _ in value:
+                if not isinstance(name, str) or not _FILE_NAME.fullmatch(name):
+                    raise ValueError(f"bad file name {name!r}: a plain name, no directory")
+        return value
 
     @classmethod
     def from_file(cls, path: Path, language: str | None = None) -> Program:
@@ -45,7 +69,10 @@ class Program(BaseModel):
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(text_bytes(self.source)).hexdigest()
+        digest = hashlib.sha256(text_bytes(self.source))
+        for name, text in self.files:
+            digest.update(b"\0" + name.encode() + b"\0" + text_bytes(text))
+        return digest.hexdigest()
 
 
 class Executable(BaseModel):

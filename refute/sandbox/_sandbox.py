@@ -12,7 +12,7 @@ from docker.errors import DockerException
 from pydantic import BaseModel, Field
 
 from ._container import ContainerSpec, SandboxError, remove_orphans
-from ._image import IMAGE, image_id
+from ._image import IMAGE, image_id, toolchain
 from ._models import Role
 from ._pool import SandboxPool
 
@@ -26,7 +26,7 @@ class SandboxConfig(BaseModel):
     """How the sandbox is set up.
 
     Args:
-        image: the sandbox image (default ``refute-sandbox:2``).
+        image: the sandbox image (default ``refute-sandbox:3``).
         judge_workers: containers in the judge pool (default: one per CPU).
         untrusted_workers: containers in the untrusted pool (default: one per CPU).
         memory_mb: memory per container; programs' own limits are set per run.
@@ -84,6 +84,8 @@ class Sandbox:
         self.config = config or SandboxConfig()
         self._client: docker.DockerClient | None = None
         self.image_id = ""
+        self.toolchain: dict[str, str] = {}
+        """Compiler and interpreter versions recorded in the image (``gcc``, ``python``, ...)."""
         self.judge: SandboxPool
         self.untrusted: SandboxPool
 
@@ -97,6 +99,7 @@ class Sandbox:
                 "`refute sandbox build --offline` (or `scripts/setup`)"
             )
         self.image_id = found
+        self.toolchain = await asyncio.to_thread(toolchain, client, config.image)
         await asyncio.to_thread(remove_orphans, client)
         spec = ContainerSpec(
             image=config.image,

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from refute.sandbox import Language, LanguageFamily, UnknownLanguageError
+from refute.sandbox import SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,27 @@ def test_unknown_languages_are_a_clear_error(name: str) -> None:
 def test_extension_follows_the_family() -> None:
     assert Language.parse("GNU C++17").extension == "cpp"
     assert Language.parse("PyPy 3").extension == "py"
+
+
+@pytest.mark.parametrize(
+    ("name", "std"),
+    [("c", "gnu17"), ("GNU C11", "gnu11"), ("C99", "gnu99"), ("gcc", "gnu17"), ("C23", "gnu23")],
+)
+def test_c_names_map_to_gnu_c(name: str, std: str) -> None:
+    language = Language.parse(name)
+    assert language.family is LanguageFamily.C
+    assert language.std == std
+    assert language.compiled
+    assert language.extension == "c"
+
+
+def test_py3_is_cpython() -> None:
+    assert Language.parse("py3").family is LanguageFamily.PYTHON
+
+
+@pytest.mark.parametrize(
+    ("suffix", "family"),
+    [(".c", "C"), (".cc", "CPP"), (".cxx", "CPP"), (".c++", "CPP"), (".py3", "PYTHON")],
+)
+def test_source_suffixes_name_their_family(suffix: str, family: str) -> None:
+    assert SOURCE_SUFFIXES[suffix] is LanguageFamily[family]

@@ -74,7 +74,7 @@ def _tag(language: str | None) -> str:
         family = Language.parse(language or "").family
     except ValueError:
         return ""
-    return "cpp" if family is LanguageFamily.CPP else "python"
+    return {LanguageFamily.CPP: "cpp", LanguageFamily.C: "c"}.get(family, "python")
 
 
 def limits(task: TaskView) -> str:
