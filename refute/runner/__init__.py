@@ -1,7 +1,7 @@
 """Benchmark runs: jobs of (task, attempt), judged, recorded in a resumable run directory."""
 
 from ..stats import pass_at_k  # where it lived before refute.stats
-from ._config import Provenance, RunConfig, RunFile, problem_set_hash
+from ._config import Provenance, RunConfig, RunFile, problem_hashes, problem_set_hash
 from ._minimize import minimize
 from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
 from ._repeats import (
@@ -49,6 +49,7 @@ __all__ = [
     "load_run_config",
     "minimize",
     "pass_at_k",
+    "problem_hashes",
     "problem_set_hash",
     "repeat_seed",
     "resume_repeats",
