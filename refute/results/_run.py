@@ -16,6 +16,7 @@ from ..runner import (
     RunFile,
     Summary,
     TaskOutcome,
+    is_repeats_dir,
     latest_records,
     summarize,
     task_outcomes,
@@ -96,6 +97,10 @@ def load_run(directory: Path) -> Run:
         raise ResultsError(f"{directory}: not a directory")
     config_path = directory / "config.json"
     if not config_path.is_file():
+        if is_repeats_dir(directory):
+            raise ResultsError(
+                f"{directory}: holds the runs of --repeats; give its repeat-<i> directories"
+            )
         raise ResultsError(f"{directory}: not a run directory (no config.json)")
     try:
         file = RunFile.model_validate_json(config_path.read_text(encoding="utf-8"))
@@ -116,8 +121,23 @@ def load_run(directory: Path) -> Run:
 
 
 def load_runs(directories: list[Path]) -> list[Run]:
-    """``load_run`` for each; the same directory twice is refused (it would compare to itself
-    by accident)."""
+    """``load_run`` for each; a ``--repeats`` directory stands for its ``repeat-<i>`` runs.
+
+    The same directory twice is refused (it would be compared with itself by accident).
+    """
+    expanded: list[Path] = []
+    for directory in directories:
+        if is_repeats_dir(directory) and not (directory / "config.json").is_file():
+            numbered = {
+                int(p.name.removeprefix("repeat-")): p
+                for p in directory.glob("repeat-*")
+                if p.name.removeprefix("repeat-").isdigit() and (p / "config.json").is_file()
+            }
+            repeats = [numbered[index] for index in sorted(numbered)]
+            expanded += repeats
+        else:
+            expanded.append(directory)
+    directories = expanded
     seen: set[Path] = set()
     for directory in directories:
         resolved = directory.resolve()
