@@ -7,7 +7,7 @@ choice of tasks and not only the randomness of attempts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from math import sqrt
 from statistics import NormalDist
 
@@ -54,12 +54,29 @@ def wilson(successes: int, n: int, level: float = 0.95) -> Estimate:
     )
 
 
-def _indices(n: int, resamples: int, seed: int) -> np.ndarray:
+CHUNK_CELLS = 4_000_000
+"""Resampled indices drawn at once (32 MB): the bootstrap's memory stays bounded on big runs."""
+
+
+def resampled(
+    n: int, resamples: int, seed: int, statistic: Callable[[np.ndarray], np.ndarray]
+) -> np.ndarray:
+    """``statistic`` of each of ``resamples`` draws of ``n`` indices with replacement.
+
+    ``statistic`` maps an index array of shape (draws, n) to one value per draw. The draws
+    come from one generator seeded with ``seed``, in chunks; the same seed gives the same
+    values.
+    """
     rng = np.random.default_rng(seed)
-    return rng.integers(0, n, size=(resamples, n))
+    per_chunk = max(1, CHUNK_CELLS // max(n, 1))
+    parts = []
+    for start in range(0, resamples, per_chunk):
+        count = min(per_chunk, resamples - start)
+        parts.append(statistic(rng.integers(0, n, size=(count, n))))
+    return np.concatenate(parts)
 
 
-def _percentiles(stats: np.ndarray, level: float) -> tuple[float, float]:
+def percentiles(stats: np.ndarray, level: float) -> tuple[float, float]:
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(stats, [tail, 100 - tail])
     return float(low), float(high)
@@ -85,8 +102,8 @@ def bootstrap_mean(
     data = np.asarray(values, dtype=float)
     if data.size == 0:
         return Estimate(value=0.0, low=0.0, high=1.0, level=level, method="none", n=0)
-    means = data[_indices(data.size, resamples, seed)].mean(axis=1)
-    low, high = _percentiles(means, level)
+    means = resampled(data.size, resamples, seed, lambda idx: data[idx].mean(axis=1))
+    low, high = percentiles(means, level)
     return Estimate(
         value=rounded(data.mean()),
         low=rounded(low),
@@ -124,8 +141,8 @@ def paired_bootstrap_difference(
     if a.size == 0:
         return Estimate(value=0.0, low=-1.0, high=1.0, level=level, method="none", n=0)
     diff = a - b
-    means = diff[_indices(diff.size, resamples, seed)].mean(axis=1)
-    low, high = _percentiles(means, level)
+    means = resampled(diff.size, resamples, seed, lambda idx: diff[idx].mean(axis=1))
+    low, high = percentiles(means, level)
     return Estimate(
         value=rounded(diff.mean()),
         low=rounded(low),

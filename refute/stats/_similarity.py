@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ._estimate import Estimate, rounded
-from ._intervals import RESAMPLES, _indices, _percentiles
+from ._intervals import RESAMPLES, percentiles, resampled
 
 
 def _kappa(p: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -58,10 +58,9 @@ def error_similarity(
     value = float(_kappa(p[None, :], q[None, :])[0])
     if np.isnan(value):
         return None
-    idx = _indices(p.size, resamples, seed)
-    draws = _kappa(p[idx], q[idx])
+    draws = resampled(p.size, resamples, seed, lambda idx: _kappa(p[idx], q[idx]))
     draws = draws[~np.isnan(draws)]
-    low, high = _percentiles(draws, level) if draws.size else (value, value)
+    low, high = percentiles(draws, level) if draws.size else (value, value)
     return Estimate(
         value=rounded(value),
         low=rounded(low),
