@@ -112,7 +112,7 @@ def _leaderboard_table(board: Leaderboard) -> Table:
         table.add_column(
             column, justify="right" if column in ("#", "attempts", "tasks") else "left"
         )
-    ks = sorted({k for row in board.rows for k in row.pass_at_k}, key=int)
+    ks = board.pass_at_k_columns()
     for k in ks:
         table.add_column(f"pass@{k}", justify="right")
     for column in ("tokens", "cost", "cost / refuted"):
@@ -122,13 +122,13 @@ def _leaderboard_table(board: Leaderboard) -> Table:
         table.add_row(
             str(place),
             escape(row.run),
-            escape(row.agent + (" (oracle)" if row.oracle else "")),
+            escape(row.label()),
             escape(row.model or "-"),
             row.mode,
             str(row.attempts),
             str(row.tasks),
             row.success.describe(),
-            *(row.pass_at_k[k].describe(percent=False) if k in row.pass_at_k else "-" for k in ks),
+            *(row.pass_at(k) for k in ks),
             str(row.input_tokens + row.output_tokens),
             f"${row.cost_usd:.4f}",
             "-" if per is None else f"${per:.4f}",

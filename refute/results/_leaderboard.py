@@ -48,6 +48,17 @@ class LeaderboardRow(BaseModel):
     cost_usd: float
     cost_per_refuted: float | None
 
+    def pass_at(self, k: str) -> str:
+        """pass@k with its interval, ``-`` where the run has fewer than k attempts."""
+        estimate = self.pass_at_k.get(k)
+        return "-" if estimate is None else estimate.describe(percent=False)
+
+    def label(self) -> str:
+        """The agent with its options and oracle flag: ``fuzz (seconds=2)``."""
+        extras = [self.agent_options] if self.agent_options else []
+        extras += ["oracle"] if self.oracle else []
+        return self.agent + (f" ({', '.join(extras)})" if extras else "")
+
 
 class Leaderboard(BaseModel):
     """Rows sorted by success rate, then by the interval's lower end, then by cost.
@@ -60,23 +71,38 @@ class Leaderboard(BaseModel):
     rows: list[LeaderboardRow]
     notes: list[str]
 
+    def pass_at_k_columns(self) -> list[str]:
+        """Every k some row reports pass@k at, in increasing order."""
+        return sorted({k for row in self.rows for k in row.pass_at_k}, key=int)
+
     def to_markdown(self) -> str:
         """The leaderboard as a Markdown table (intervals in brackets), notes below."""
-        head = [
-            "| # | run | agent | model | mode | attempts | tasks | success (95% CI) | pass@1 "
-            "| tokens | cost | cost / refuted |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ks = self.pass_at_k_columns()
+        lines = [
+            "| # | run | agent | model | mode | attempts | tasks | success (95% CI) | "
+            + "".join(f"pass@{k} | " for k in ks)
+            + "tokens | cost | cost / refuted |",
+            "|---" * (11 + len(ks)) + "|",
         ]
-        lines = list(head)
         for place, row in enumerate(self.rows, 1):
-            pass1 = row.pass_at_k.get("1")
-            lines.append(
-                f"| {place} | `{row.run}` | {row.agent}{' (oracle)' if row.oracle else ''} "
-                f"| {row.model or '-'} | {row.mode} | {row.attempts} | {row.tasks} "
-                f"| {row.success.describe()} | {pass1.describe(percent=False) if pass1 else '-'} "
-                f"| {row.input_tokens + row.output_tokens} | ${row.cost_usd:.4f} "
-                f"| {f'${row.cost_per_refuted:.4f}' if row.cost_per_refuted is not None else '-'} |"
-            )
+            cells = [
+                str(place),
+                f"`{row.run}`",
+                row.label(),
+                row.model or "-",
+                row.mode,
+                str(row.attempts),
+                str(row.tasks),
+                row.success.describe(),
+                *(
+                    row.pass_at_k[k].describe(percent=False) if k in row.pass_at_k else "-"
+                    for k in ks
+                ),
+                str(row.input_tokens + row.output_tokens),
+                f"${row.cost_usd:.4f}",
+                "-" if row.cost_per_refuted is None else f"${row.cost_per_refuted:.4f}",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
         lines += [f"\n{note}" for note in self.notes]
         return "\n".join(lines) + "\n"
 

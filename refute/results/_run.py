@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from ..errors import RefuteError
-from ..problems import load_problems
+from ..problems import Task, load_problems
 from ..runner import (
     AttemptLog,
     AttemptRecord,
@@ -50,6 +50,19 @@ class Run(BaseModel):
     @property
     def config(self) -> RunConfig:
         return self.file.config
+
+    def load_tasks(self) -> dict[str, Task]:
+        """The run's tasks as its problem directory holds them now (statement, code ...),
+        by id; tasks no longer there are left out. Check ``file.provenance.problem_sha256``
+        when it matters that the packages are unchanged."""
+        wanted = set(self.file.provenance.tasks)
+        try:
+            tasks = load_problems(self.config.problems_dir).tasks()
+        except RefuteError as error:
+            raise ResultsError(
+                f"{self.directory}: its problems cannot be read ({error})"
+            ) from error
+        return {task.id: task for task in tasks if task.id in wanted}
 
     @property
     def judged_tasks(self) -> list[str]:

@@ -62,3 +62,11 @@ def test_the_same_run_twice_is_refused(tmp_path: Path) -> None:
     directory = make_run(tmp_path / "r", {bundled_tasks()[0].id: [True]})
     with pytest.raises(ResultsError, match="given twice"):
         load_runs([directory, tmp_path / "." / "r"])
+
+
+def test_a_run_loads_its_tasks_for_the_report(tmp_path: Path) -> None:
+    first, second = (task.id for task in bundled_tasks()[:2])
+    run = load_run(make_run(tmp_path / "r", {first: [True], second: [False]}))
+    tasks = run.load_tasks()
+    assert sorted(tasks) == sorted([first, second])
+    assert tasks[first].submission.program.source
