@@ -129,8 +129,8 @@ def _results(summary: Summary, directory: Path) -> Table:
         table.add_row("within-task sd over attempts", f"{spread.within_task_sd:.3f}")
     for reason, count in sorted(summary.by_reason.items()):
         table.add_row(f"  by {reason}", str(count))
-    for name, value in summary.metrics.items():
-        table.add_row(f"mean {name}", f"{value:g}")
+    for name, metric in summary.metrics.items():
+        table.add_row(f"mean {name}", f"{metric.value:g} [{metric.low:g}, {metric.high:g}]")
     table.add_row("tokens in / out", f"{summary.input_tokens} / {summary.output_tokens}")
     table.add_row("cost", f"${summary.cost_usd:.4f}")
     table.add_row("infrastructure errors", str(summary.infra_errors))
@@ -215,7 +215,9 @@ def run_command(
     ),
     agent_option: list[str] = AGENT_OPTION,
     image: str = typer.Option(IMAGE, "--image", help="Sandbox image."),
-    json_output: bool = typer.Option(False, "--json", help="Print summary.json at the end."),
+    json_output: bool = typer.Option(
+        False, "--json", help="Print summary.json at the end (repeats.json with --repeats)."
+    ),
 ) -> None:
     """Run a benchmark: an agent against the selected tasks, judged in the sandbox."""
     if resume is not None and is_repeats_dir(resume):

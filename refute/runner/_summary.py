@@ -98,7 +98,8 @@ class Summary(BaseModel):
         infra_errors: attempts that failed for infrastructure reasons (not counted;
             ``--resume`` redoes them).
         pending: attempts not yet finished (an interrupted run).
-        metrics: per agent metric, its mean over attempts (the fuzz valid-input rate).
+        metrics: per agent metric (the fuzz valid-input rate), the mean over tasks of its
+            mean over each task's attempts, with a bootstrap interval over tasks.
     """
 
     tasks: int
@@ -117,7 +118,7 @@ class Summary(BaseModel):
     cost_usd: float
     infra_errors: int
     pending: int
-    metrics: dict[str, float]
+    metrics: dict[str, Estimate]
 
 
 def _rating_bucket(rating: int | None) -> str:
@@ -161,7 +162,7 @@ def task_outcomes(
     return out
 
 
-def spread(outcomes: Iterable[TaskOutcome]) -> AttemptSpread:
+def attempt_spread(outcomes: Iterable[TaskOutcome]) -> AttemptSpread:
     """How much the attempts on each task disagree (see ``AttemptSpread``)."""
     tried = [o for o in outcomes if o.attempts]
     rates = [o.rate for o in tried]
@@ -222,10 +223,10 @@ def summarize(
         for tag in task.problem.tags:
             by_tag[tag].append(task.id in refuted)
 
-    metric_values: dict[str, list[float]] = defaultdict(list)
+    metric_values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for record in counted:
         for name, value in record.metrics.items():
-            metric_values[name].append(value)
+            metric_values[name][record.task_id].append(value)
 
     return Summary(
         tasks=len(tasks),
@@ -233,7 +234,7 @@ def summarize(
         refuted=len(refuted),
         success_rate=wilson(len(refuted), len(tasks)),
         pass_at_k=pass_at_k_estimates(outcomes.values(), attempts, seed=seed, resamples=resamples),
-        spread=spread(outcomes.values()),
+        spread=attempt_spread(outcomes.values()),
         by_outcome=dict(Counter(r.outcome.value for r in latest)),
         by_verdict=dict(Counter(r.verdict.value for r in counted if r.verdict)),
         by_reason=dict(Counter(r.reason.value for r in counted if r.reason and r.refuted)),
@@ -244,5 +245,10 @@ def summarize(
         cost_usd=round(sum(r.cost_usd for r in latest), 6),
         infra_errors=sum(r.outcome is Outcome.INFRA_ERROR for r in latest),
         pending=len(tasks) * attempts - len(counted),
-        metrics={k: round(sum(v) / len(v), 4) for k, v in sorted(metric_values.items())},
+        metrics={
+            name: bootstrap_mean(
+                [sum(v) / len(v) for v in per_task.values()], seed=seed, resamples=resamples
+            )
+            for name, per_task in sorted(metric_values.items())
+        },
     )
