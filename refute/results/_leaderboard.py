@@ -150,4 +150,10 @@ def leaderboard(runs: Sequence[Run]) -> Leaderboard:
         )
     if len({run.config.judge.mode for run in runs}) > 1:
         notes.append("The runs are judged in different modes.")
+    for run in runs:
+        if run.summary.pending:
+            notes.append(
+                f"{run.name}: {run.summary.pending} attempt(s) not yet run, counted as not "
+                "refuted (an interrupted run: `refute run --resume` finishes it)."
+            )
     return Leaderboard(rows=rows, notes=notes)

@@ -62,3 +62,10 @@ def test_runs_over_different_tasks_get_a_note(tmp_path: Path) -> None:
     a = load_run(make_run(tmp_path / "a", {t: [True] for t in tasks[:2]}))
     b = load_run(make_run(tmp_path / "b", {t: [True] for t in tasks[1:]}))
     assert any("different task sets" in note for note in leaderboard([a, b]).notes)
+
+
+def test_an_unfinished_run_gets_a_note(tmp_path: Path) -> None:
+    tasks = [task.id for task in bundled_tasks()[:3]]
+    run = load_run(make_run(tmp_path / "r", {tasks[0]: [True, False], tasks[1]: [True]}))
+    assert run.summary.pending == 1
+    assert any("1 attempt(s) not yet run" in note for note in leaderboard([run]).notes)
