@@ -13,7 +13,11 @@ from ..errors import RefuteError
 from ..results import Comparison, Leaderboard, compare, dump, leaderboard, load_runs
 from ..stats import RESAMPLES
 
-RUNS = typer.Argument(..., metavar="RUN...", help="Run directories made by refute run.")
+RUNS = typer.Argument(
+    ...,
+    metavar="RUN...",
+    help="Run directories made by refute run (a --repeats directory stands for its runs).",
+)
 out = Console()
 
 
