@@ -6,6 +6,7 @@ agents plug in by ``--agent package.module:ClassName`` or the ``refute.agents`` 
 point group.
 """
 
+from ._metered import MeteredModel
 from ._protocol import Agent
 from ._registry import (
     ENTRY_POINT_GROUP,
@@ -25,6 +26,7 @@ __all__ = [
     "BudgetExceeded",
     "Candidate",
     "ExampleView",
+    "MeteredModel",
     "ProgramSource",
     "TaskView",
     "ToolRecord",

@@ -10,10 +10,17 @@ each incorrect submission in it is one task, ``<problem-id>/<name>``.
 """
 
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
-from ._loader import ProblemSet, default_problems_dir, load_problem, load_problems
+from ._loader import (
+    JUDGE_PROGRAM_LANGUAGES,
+    ProblemSet,
+    default_problems_dir,
+    load_problem,
+    load_problems,
+)
 from ._models import CheckerSettings, Example, IncorrectSubmission, Origin, Problem, Statement, Task
 
 __all__ = [
+    "JUDGE_PROGRAM_LANGUAGES",
     "CheckerSettings",
     "Example",
     "IncorrectSubmission",

@@ -19,6 +19,7 @@ Example::
     print(report.summary())          # "2 new, 1 pending, 9 skipped"
 """
 
+from ..errors import RefreshError
 from ._api import (
     CODEFORCES_URL,
     USER_AGENT,
@@ -46,7 +47,6 @@ from ._pipeline import (
     PENDING_DIR,
     STATE_FILE,
     RefreshConfig,
-    RefreshError,
     refresh,
 )
 from ._ranking import (

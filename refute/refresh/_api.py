@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
 
 from .. import __version__
-from ..errors import RefuteError
+from ..errors import RefreshError
 
 CODEFORCES_URL = "https://codeforces.com"
 PROJECT_URL = "https://github.com/refute-bench/refute"
@@ -34,7 +34,7 @@ CALL_LIMIT = "call limit exceeded"
 _T = TypeVar("_T", bound=BaseModel)
 
 
-class CodeforcesError(RefuteError):
+class CodeforcesError(RefreshError):
     """The API refused a request (``status: FAILED`` with a comment), or the site failed.
 
     Args:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..importers._draft import PackageDraft
+from ..importers import PackageDraft
 
 PROVENANCE_FILE = "refresh.json"
 PENDING_FILE = "PENDING.md"

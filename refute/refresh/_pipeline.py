@@ -13,10 +13,16 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..errors import RefuteError
-from ..importers import ImportStatus
-from ..importers._draft import SourceFile, SubmissionDraft, package_id
-from ..importers._write import Publisher, staging, write_tree
+from ..errors import RefreshError
+from ..importers import (
+    ImportStatus,
+    Publisher,
+    SourceFile,
+    SubmissionDraft,
+    package_id,
+    staging,
+    write_tree,
+)
 from ..judge import Judge, JudgeConfig
 from ..models import Model, ModelConfigError, ModelError, get_model
 from ..problems import (
@@ -91,10 +97,6 @@ _OUTCOMES = {
     Decision.SKIPPED: Outcome.SKIPPED,
     Decision.DEFERRED: Outcome.DEFERRED,
 }
-
-
-class RefreshError(RefuteError):
-    """A refresh that cannot start as asked (bad dates, unreadable state, no site)."""
 
 
 class RefreshConfig(BaseModel):

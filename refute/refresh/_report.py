@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 from rich.markup import escape
 from rich.table import Table
 
+from ..files import atomic_write
+
 REPORT_FILE = "refresh-report.json"
 """The report's file name, in the output directory."""
 
@@ -103,11 +105,8 @@ class RefreshReport(BaseModel):
 
     def write(self, directory: Path) -> Path:
         """Write ``refresh-report.json`` into ``directory``; returns its path."""
-        directory.mkdir(parents=True, exist_ok=True)
         path = directory / REPORT_FILE
-        partial = path.with_name(path.name + ".part")
-        partial.write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")
-        partial.replace(path)
+        atomic_write(path, self.model_dump_json(indent=2) + "\n")
         return path
 
     def table(self) -> Table:
