@@ -15,7 +15,7 @@ from ._registry import (
     available_agents,
     resolve_agent,
 )
-from ._toolbox import BudgetExceeded, Toolbox, ToolRecord, Usage, Validity
+from ._toolbox import BudgetExceeded, Toolbox, ToolRecord, ToolUsage, Validity
 from ._types import Budget, Candidate, ExampleView, ProgramSource, TaskView
 
 __all__ = [
@@ -30,9 +30,9 @@ __all__ = [
     "ProgramSource",
     "TaskView",
     "ToolRecord",
+    "ToolUsage",
     "Toolbox",
     "UnknownAgentError",
-    "Usage",
     "Validity",
     "available_agents",
     "resolve_agent",

@@ -37,7 +37,7 @@ class Validity(BaseModel):
     message: str = ""
 
 
-class Usage(BaseModel):
+class ToolUsage(BaseModel):
     """Tool calls made so far in the attempt, by tool."""
 
     program_runs: int = 0
@@ -77,7 +77,7 @@ class Toolbox:
         self.model = model
         """The run's model, metered for this attempt; ``None`` for model-free runs."""
         self.budget = budget
-        self.usage = Usage()
+        self.usage = ToolUsage()
         self.calls: list[ToolRecord] = []
         self.oracle = oracle
         self.seed = seed

@@ -24,12 +24,12 @@ from ._errors import ImportSourceError
 from ._kattis import CATEGORIES, find_packages, import_kattis
 from ._latex import latex_to_markdown
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
-from ._report import REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+from ._report import IMPORT_REPORT_FILE, ImportEntry, ImportReport, ImportStatus
 from ._write import Publisher, staging, write_tree
 
 __all__ = [
     "CATEGORIES",
-    "REPORT_FILE",
+    "IMPORT_REPORT_FILE",
     "ImportEntry",
     "ImportReport",
     "ImportSourceError",

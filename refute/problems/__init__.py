@@ -3,9 +3,9 @@
 A package is a directory ``problems/<problem-id>/`` (format: ``docs/problem-format.md``);
 each incorrect submission in it is one task, ``<problem-id>/<name>``.
 
->>> problems = load_problems()                      # doctest: +SKIP
->>> task = problems.task("charged-pair/int-overflow")  # doctest: +SKIP
->>> task.problem.time_limit_ms, task.submission.bug    # doctest: +SKIP
+>>> problems = load_problems()                      # the bundled set
+>>> task = problems.task("charged-pair/int-overflow")
+>>> task.problem.time_limit_ms, task.submission.bug
 (1000, 'integer overflow')
 """
 

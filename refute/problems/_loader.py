@@ -56,7 +56,7 @@ def default_problems_dir() -> Path:
     """The problems directory: ``$REFUTE_PROBLEMS_DIR``, else the bundled ``problems/``
     (inside the installed package, or the checkout's when refute runs from its source tree).
 
-    >>> default_problems_dir().name                     # doctest: +SKIP
+    >>> default_problems_dir().name
     'problems'
     """
     override = os.environ.get("REFUTE_PROBLEMS_DIR")
@@ -133,8 +133,8 @@ class _Collector:
 def load_problem(directory: Path) -> Problem:
     """Load one package; raises ``PackageError`` listing every fault found in it.
 
-    >>> problem = load_problem(Path("problems/charged-pair"))   # doctest: +SKIP
-    >>> [task.id for task in problem.tasks()]                    # doctest: +SKIP
+    >>> problem = load_problem(default_problems_dir() / "charged-pair")
+    >>> [task.id for task in problem.tasks()]
     ['charged-pair/int-overflow', 'charged-pair/two-largest']
     """
     found = _Collector(directory)
@@ -485,11 +485,8 @@ class ProblemSet:
         )
 
     def task(self, reference: str) -> Task:
-        """A task by id (``<problem>/<name>``), or by problem id when it has one task.
-
-        >>> problems.task("ribbon-cut").id                   # doctest: +SKIP
-        'ribbon-cut/last-cut'
-        """
+        """A task by id (``<problem>/<name>``), or by problem id when it has one task
+        (:func:`load_problems` shows both)."""
         problem_id, slash, name = reference.partition("/")
         problem = self.problem(problem_id)
         tasks = {task.submission.name: task for task in problem.tasks()}
@@ -515,9 +512,11 @@ def load_problems(root: Path | None = None) -> ProblemSet:
     Subdirectories whose names start with ``.`` or ``_`` are skipped, and so is
     ``pending/``. Raises ``ProblemsDirError`` only when ``root`` itself is not a directory.
 
-    >>> problems = load_problems()                       # doctest: +SKIP
-    >>> [task.id for task in problems.tasks()][:1]       # doctest: +SKIP
-    ['charged-pair/int-overflow']
+    >>> problems = load_problems()                       # the bundled set
+    >>> [task.id for task in problems.tasks()][:1]
+    ['a-kindling-triangles/keep-44']
+    >>> problems.task("ribbon-cut").id                   # a problem with one task
+    'ribbon-cut/last-cut'
     """
     root = root if root is not None else default_problems_dir()
     if not root.is_dir():

@@ -121,8 +121,8 @@ class Hack(_Shape):
     judge_protocol: JudgeProtocol | None = None
 
 
-class Submission(_Shape):
-    """A ``Submission``; ``verdict`` is absent while it is being judged."""
+class CfSubmission(_Shape):
+    """A Codeforces API ``Submission``; ``verdict`` is absent while it is being judged."""
 
     id: int
     contest_id: int | None = None
@@ -243,10 +243,10 @@ class CodeforcesClient:
         result = await self.call("contest.hacks", {"contestId": contest_id})
         return _parse_list(Hack, result, "contest.hacks")
 
-    async def submissions(self, contest_id: int) -> list[Submission]:
+    async def submissions(self, contest_id: int) -> list[CfSubmission]:
         """``contest.status``: every submission of a contest."""
         result = await self.call("contest.status", {"contestId": contest_id})
-        return _parse_list(Submission, result, "contest.status")
+        return _parse_list(CfSubmission, result, "contest.status")
 
     async def rating_changes(self, contest_id: int) -> dict[str, int]:
         """``contest.ratingChanges``: each rated participant's rating before the contest.
