@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from ..errors import RefuteError
 from ..sandbox import (
+    CPP_FLAGS,
     IMAGE,
     Language,
     Limits,
@@ -35,7 +36,6 @@ from ..sandbox import (
     StressOutcome,
     docker_client,
 )
-from ..sandbox._languages import CPP_FLAGS
 
 ADD = """#include <cstdio>
 int main() { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1;
