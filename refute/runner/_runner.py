@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,12 +16,13 @@ from ..agents import (
     Agent,
     BudgetExceeded,
     Candidate,
+    MeteredModel,
     TaskView,
     Toolbox,
     resolve_agent,
 )
-from ..agents._metered import MeteredModel
-from ..errors import RefuteError
+from ..errors import RefuteError, RunError
+from ..files import atomic_write
 from ..judge import Judge, JudgeResult, Verdict
 from ..models import Model, ModelConfigError, ModelLimiter, ModelUnavailableError, get_model
 from ..problems import Task, load_problems
@@ -37,7 +37,7 @@ GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=64 << 20)
 """Limits for an agent's input generator (REFUTE: 30 s per code execution)."""
 
 
-class RunDirError(RefuteError):
+class RunDirError(RunError):
     """A run directory that cannot be used as asked."""
 
 
@@ -311,9 +311,7 @@ def _files(
 
 
 def _write_json(path: Path, data: Any) -> None:
-    partial = path.with_suffix(path.suffix + ".part")
-    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(partial, path)
+    atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def load_run_config(directory: Path) -> RunConfig:
