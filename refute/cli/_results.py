@@ -9,8 +9,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import RefuteError
-from ..results import Comparison, Leaderboard, compare, dump, leaderboard, load_runs
+from ..results import (
+    Comparison,
+    Leaderboard,
+    ResultsError,
+    compare,
+    dump,
+    leaderboard,
+    load_runs,
+)
 from ..stats import RESAMPLES
 
 RUNS = typer.Argument(
@@ -90,7 +97,7 @@ def compare_command(
 ) -> None:
     """Compare runs pairwise on their common tasks: paired difference, McNemar, similarity."""
     if len(runs) < 2:
-        raise RefuteError("compare: give at least two run directories")
+        raise ResultsError("compare: give at least two run directories")
     result = compare(load_runs(runs), force=force, seed=seed, resamples=resamples)
     if json_output:
         print(dump(result))
@@ -147,7 +154,7 @@ def leaderboard_command(
 ) -> None:
     """One row per run, best success rate first, with intervals, tokens and cost."""
     if markdown and json_output:
-        raise RefuteError("leaderboard: --markdown and --json exclude each other")
+        raise ResultsError("leaderboard: --markdown and --json exclude each other")
     board = leaderboard(load_runs(runs))
     if json_output:
         print(dump(board))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import RefuteError
+from ..errors import RunError
 
 
-class ResultsError(RefuteError):
+class ResultsError(RunError):
     """A run directory that is not one, or runs that cannot be compared as asked."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from math import sqrt
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..files import atomic_write
 from ..stats import Estimate
 from ._config import RunConfig
 from ._runner import Progress, RunDirError, load_run_config, run_benchmark
@@ -108,10 +108,7 @@ def is_repeats_dir(directory: Path) -> bool:
 
 
 def _write_json(path: Path, model: BaseModel) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(path.suffix + ".part")
-    partial.write_text(json.dumps(model.model_dump(mode="json"), indent=2) + "\n", "utf-8")
-    os.replace(partial, path)
+    atomic_write(path, json.dumps(model.model_dump(mode="json"), indent=2) + "\n")
 
 
 def _forward(
