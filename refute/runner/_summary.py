@@ -83,9 +83,9 @@ class Summary(BaseModel):
         attempts: attempts counted (judged, no candidate, or agent error).
         refuted: tasks refuted by at least one attempt.
         success_rate: ``refuted / tasks``, with its Wilson 95% interval.
-        pass_at_k: the unbiased pass@k at k in 1, 5, 10, 25, 100 (and the attempts per
-            task) up to the attempts per task, averaged over tasks that have at least k
-            counted attempts, each with a seeded percentile bootstrap interval over tasks.
+        pass_at_k: the unbiased pass@k at k in 1, 5, 10, 25, 100 up to the attempts per
+            task, averaged over tasks that have at least k counted attempts, each with a
+            seeded percentile bootstrap interval over tasks.
         spread: how much attempts on the same task disagree.
         by_outcome: attempts per outcome.
         by_verdict: attempts per judge verdict.

@@ -28,12 +28,12 @@ def pass_at_k(n: int, c: int, k: int) -> float:
 
 
 def reported_ks(attempts: int) -> list[int]:
-    """The k of ``REPORTED_K`` up to ``attempts``, and ``attempts`` itself when not among them.
+    """The k of ``REPORTED_K`` up to ``attempts``.
+
+    pass@attempts itself is the success rate (tasks refuted by any attempt) when every task
+    has all its attempts, so it is not repeated here.
 
     >>> reported_ks(1), reported_ks(12), reported_ks(100)
-    ([1], [1, 5, 10, 12], [1, 5, 10, 25, 100])
+    ([1], [1, 5, 10], [1, 5, 10, 25, 100])
     """
-    ks = [k for k in REPORTED_K if k <= attempts]
-    if attempts not in ks:
-        ks.append(attempts)
-    return ks
+    return [k for k in REPORTED_K if k <= attempts]

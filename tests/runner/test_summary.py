@@ -43,8 +43,8 @@ def test_summary_counts_tasks_refuted_by_any_attempt() -> None:
     assert (summary.tasks, summary.attempts, summary.refuted) == (2, 4, 1)
     assert summary.success_rate.value == 0.5
     assert summary.success_rate.method == "wilson"
-    assert {k: e.value for k, e in summary.pass_at_k.items()} == {"1": 0.25, "2": 0.5}
-    assert summary.pass_at_k["2"].method == "bootstrap-percentile"
+    assert {k: e.value for k, e in summary.pass_at_k.items()} == {"1": 0.25}
+    assert summary.pass_at_k["1"].method == "bootstrap-percentile"
     assert summary.by_reason == {"WRONG_ANSWER": 1}
     assert summary.cost_usd == 2.0
 
@@ -78,7 +78,10 @@ def test_pass_at_k_is_reported_only_at_chosen_k() -> None:
     task = load_problems().tasks()[0]
     records = [record(task, i, i % 3 == 0) for i in range(30)]
     summary = summarize([task], records, attempts=30)
-    assert list(summary.pass_at_k) == ["1", "5", "10", "25", "30"]
+    assert list(summary.pass_at_k) == ["1", "5", "10", "25"]
+    assert summary.pass_at_k["5"].value == pytest.approx(
+        1 - (20 * 19 * 18 * 17 * 16) / (30 * 29 * 28 * 27 * 26), abs=1e-4
+    )
 
 
 def test_spread_counts_tasks_whose_attempts_disagree() -> None:

@@ -29,7 +29,7 @@ def test_k_beyond_the_attempts_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("attempts", "ks"),
-    [(1, [1]), (3, [1, 3]), (5, [1, 5]), (10, [1, 5, 10]), (40, [1, 5, 10, 25, 40])],
+    [(1, [1]), (3, [1]), (5, [1, 5]), (12, [1, 5, 10]), (400, [1, 5, 10, 25, 100])],
 )
 def test_reported_k_are_the_chosen_ones_up_to_the_attempts(attempts: int, ks: list[int]) -> None:
     assert reported_ks(attempts) == ks
