@@ -21,6 +21,7 @@ from ._summary import (
     Summary,
     TaskOutcome,
     latest_records,
+    pass_at_k_estimates,
     summarize,
     task_outcomes,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "load_run_config",
     "minimize",
     "pass_at_k",
+    "pass_at_k_estimates",
     "problem_hashes",
     "problem_set_hash",
     "repeat_seed",
