@@ -170,6 +170,8 @@ class SearchStats(BaseModel):
     """Token differences that the checker (or tolerance) accepted."""
     seconds: float = 0.0
     """Wall time of the search, from the first test to the last."""
+    found_seconds: float | None = None
+    """Wall time of the search until the counterexample was confirmed by the judge."""
 
     @property
     def rate(self) -> float:

@@ -215,6 +215,7 @@ class Search:
                         self.stats.accepted += 1
                     elif self.found is None:
                         self.found = Found(result.input, result.seed, verdict)
+                        self.stats.found_seconds = base.seconds + time.monotonic() - self._started
                 # a difference ends the chunk early: the rest of its seeds go untried
             elif result.outcome in (StressOutcome.GENERATOR_FAILED, StressOutcome.COMPILE_ERROR):
                 self.failure = self.failure or result

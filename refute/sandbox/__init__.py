@@ -14,13 +14,14 @@ from ._image import (
     image_id,
     toolchain,
 )
-from ._languages import SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
+from ._languages import CPP_FLAGS, SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._pool import CompileError, SandboxPool
 from ._program import Executable, Program, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
 
 __all__ = [
+    "CPP_FLAGS",
     "IMAGE",
     "LABEL",
     "SOURCE_SUFFIXES",
