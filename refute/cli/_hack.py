@@ -100,8 +100,8 @@ def hack_command(
 ) -> None:
     """Find an input on which SOLUTION is wrong, checking it against BRUTE.
 
-    Exit codes: 0 found, 1 not found within the budget, 2 bad usage or a broken program
-    (it is named), 130 interrupted before anything was found.
+    Exit codes: 0 found, 1 not found within the budget, 2 bad usage or a broken program,
+    130 interrupted before anything was found.
     """
     if gen is not None and model is not None:
         raise RefuteError("--gen and --model: give one (the model writes generators)")
