@@ -163,3 +163,58 @@ def test_the_package_brute_and_limits_are_used_with_problem(cli: Cli, files: Fil
     assert result.code == 0, result.stderr
     assert "brute (charged-pair reference)" in result.stdout
     assert Path(python_solution).name in result.stdout
+
+
+LAST_BEST_CUT = """n = int(input())
+a = list(map(int, input().split()))
+total, left, best, cut = sum(a), 0, None, 1
+for k in range(1, n):
+    left += a[k - 1]
+    gap = abs(total - 2 * left)
+    if best is None or gap <= best:
+        best, cut = gap, k
+print(cut)
+"""
+"""Right, but on ties it prints the last best cut where the reference may print another."""
+
+TIE_GENERATOR = """import random, sys
+rng = random.Random(int(sys.argv[1]))
+n = rng.randint(2, 5)
+print(n)
+print(*(rng.randint(1, 2) for _ in range(n)))
+"""
+
+
+def test_a_difference_the_checker_accepts_is_not_a_counterexample(cli: Cli, files: Files) -> None:
+    solution = files.write("last_cut.py", LAST_BEST_CUT)
+    generator = files.write("ties.py", TIE_GENERATOR)
+    result = cli(
+        "hack", solution, "--problem", "ribbon-cut", "--gen", generator, "--budget", "60",
+        "--json",
+    )  # fmt: skip
+    assert result.code == 1, result.stdout + result.stderr
+    stats = json.loads(result.stdout)["stats"]
+    assert stats["accepted"] >= 1 and stats["tests"] >= 20
+
+
+SLOW_ON_SIX = """n = int(input())
+a = sorted(map(int, input().split()))
+while n == 6:
+    pass
+print(max(a[0] * a[1], a[-1] * a[-2]))
+"""
+"""Right, and never finishes on six charges."""
+
+
+def test_a_solution_too_slow_on_some_test_is_caught_by_the_time_limit(
+    cli: Cli, files: Files
+) -> None:
+    slow = files.write("slow.py", SLOW_ON_SIX)
+    result = cli(
+        "hack", slow, "--brute", files["brute.cpp"], "--gen", files["gen.py"],
+        "--time-limit", "0.5", "--no-minimize", "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["reason"] == "TIME_LIMIT"
+    assert found["input"].split()[0] == "6"
