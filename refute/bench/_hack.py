@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,6 +57,11 @@ class TaskFigures(BaseModel):
     refute_ttfc_s: float
     bash_ttfc_tests: float
     refute_ttfc_tests: float
+    bash_cpu_ms_per_test: float
+    """CPU time (user + system) of the bash loop and its children, per test."""
+    refute_cpu_ms_per_test: float | None
+    """CPU time of the judge pool's containers (their cgroups) per test; ``None`` where
+    the engine's cgroups cannot be read. With the host's own CPU time, which is small."""
     refute_ttfc_wall_s: float
     """``hack()`` end to end without shrinking (sandbox already up): compile-cache lookups,
     the brute's first run, the search, the judge's confirmation and the report runs."""
@@ -88,16 +94,42 @@ def _compile(source: str, output: Path) -> None:
         raise RefuteError(f"g++ failed on {written.name}: {done.stderr.strip()[:300]}")
 
 
-def _bash(directory: Path, first: int, last: int) -> tuple[float, int | None]:
-    """Seconds the loop took, and the failing seed (``None`` if it ran to the end)."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _bash(directory: Path, first: int, last: int) -> tuple[float, int | None, float]:
+    """Seconds the loop took, the failing seed (``None`` if it ran to the end), and the
+    CPU seconds it used."""
     script = BASH_LOOP.format(first=first, last=last)
+    cpu = _children_cpu()
     started = time.monotonic()
     done = subprocess.run(
         ["bash", "-c", script], cwd=directory, capture_output=True, text=True, check=False
     )
     seconds = time.monotonic() - started
     said = done.stdout.strip()
-    return seconds, int(said) if said.isdigit() else None
+    return seconds, int(said) if said.isdigit() else None, _children_cpu() - cpu
+
+
+def _container_cpu(ids: list[str]) -> float | None:
+    """CPU seconds the containers used so far, from their cgroups (v1 or v2)."""
+    total = 0.0
+    for container in ids:
+        v1 = Path("/sys/fs/cgroup/cpuacct/docker") / container / "cpuacct.usage"
+        v2 = Path("/sys/fs/cgroup/system.slice") / f"docker-{container}.scope" / "cpu.stat"
+        try:
+            if v1.exists():
+                total += int(v1.read_text()) / 1e9
+            elif v2.exists():
+                stat = dict(line.split() for line in v2.read_text().splitlines())
+                total += int(stat["usage_usec"]) / 1e6
+            else:
+                return None
+        except (OSError, ValueError, KeyError):
+            return None
+    return total
 
 
 def _cpp(source: str, name: str) -> NamedProgram:
@@ -138,10 +170,13 @@ async def _measure(
     figures = []
     for side in sides:
         bash_rates, refute_rates, ratios = [], [], []
+        bash_cpu, refute_cpu = [], []
+        ids = sandbox.judge.container_ids()
         for _ in range(repeats):
             side.use("brute")
-            seconds, _ = _bash(side.directory, 1, tests)
+            seconds, _, cpu = _bash(side.directory, 1, tests)
             bash_rate = tests / seconds
+            bash_cpu.append(1000 * cpu / tests)
             request = HackRequest(
                 solution=side.brute,
                 brute=side.brute,
@@ -150,7 +185,11 @@ async def _measure(
                 minimize=False,
                 workers=workers,
             )
+            before = _container_cpu(ids)
             result = await hack(request, sandbox=sandbox)
+            after = _container_cpu(ids)
+            if before is not None and after is not None and result.stats.tests:
+                refute_cpu.append(1000 * (after - before) / result.stats.tests)
             refute_rate = result.stats.rate
             bash_rates.append(bash_rate)
             refute_rates.append(refute_rate)
@@ -158,7 +197,7 @@ async def _measure(
         side.use("wrong")
         bash_s, bash_n, refute_s, refute_n, walls = [], [], [], [], []
         for start in TTFC_SEEDS:
-            seconds, failing = _bash(side.directory, start + 1, start + 100_000)
+            seconds, failing, _ = _bash(side.directory, start + 1, start + 100_000)
             if failing is None:
                 raise RefuteError(f"{side.task.id}: the bash loop found nothing from seed {start}")
             bash_s.append(seconds)
@@ -190,6 +229,10 @@ async def _measure(
                 refute_ttfc_s=round(statistics.median(refute_s), 3),
                 bash_ttfc_tests=statistics.median(bash_n),
                 refute_ttfc_tests=statistics.median(refute_n),
+                bash_cpu_ms_per_test=round(statistics.median(bash_cpu), 3),
+                refute_cpu_ms_per_test=(
+                    round(statistics.median(refute_cpu), 3) if refute_cpu else None
+                ),
                 refute_ttfc_wall_s=round(statistics.median(walls), 3),
             )
         )

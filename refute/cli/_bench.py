@@ -92,14 +92,27 @@ def hack(
     table = Table(
         title=f"refute hack vs bash loop ({figures.workers} workers, {figures.cpus} CPUs)"
     )
-    for column in ("task", "bash tests/s", "hack tests/s", "ratio", "bash ttfc s", "hack ttfc s"):
+    columns = (
+        "task",
+        "bash tests/s",
+        "hack tests/s",
+        "ratio",
+        "bash CPU ms/test",
+        "hack CPU ms/test",
+        "bash ttfc s",
+        "hack ttfc s",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column == "task" else "right")
     for row in figures.tasks:
+        hack_cpu = row.refute_cpu_ms_per_test
         table.add_row(
             row.task_id,
             f"{row.bash_tests_per_s:g}",
             f"{row.refute_tests_per_s:g}",
             f"{row.ratio:g}",
+            f"{row.bash_cpu_ms_per_test:g}",
+            "?" if hack_cpu is None else f"{hack_cpu:g}",
             f"{row.bash_ttfc_s:g}",
             f"{row.refute_ttfc_s:g}",
         )
