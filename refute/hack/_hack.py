@@ -164,6 +164,8 @@ class _Hack:
         stats = self.progress.stats
         search: Search | None = None
         try:
+            if request.validator is None and request.minimize:
+                self.notes.append(NO_VALIDATOR_NOTE)
             self._phase("compiling")
             await self._compile(sandbox.judge)
             await self._preflight(sandbox.judge, limits)
@@ -300,8 +302,6 @@ class _Hack:
             return
         if self.strategy is Strategy.MUTATION:
             self.notes.append(FALLBACK_NOTE)
-        if request.validator is None and request.minimize:
-            self.notes.append(NO_VALIDATOR_NOTE)
         if request.validator is not None:
             checked = await pool.run(request.validator.program, first, limits)
             if not checked.ok:
