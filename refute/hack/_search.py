@@ -25,7 +25,7 @@ from ..sandbox import (
     StressOutcome,
     StressResult,
 )
-from ._models import Budget, SearchStats
+from ._models import HackBudget, SearchStats
 
 CHUNK_SECONDS = 0.4
 """Target wall time of one chunk of tests."""
@@ -161,7 +161,7 @@ class Search:
     """
 
     sources: Sequence[Source]
-    budget: Budget
+    budget: HackBudget
     seed: int
     confirm: Callable[[str], Awaitable[object | None]]
     on_progress: Callable[[SearchStats], None] = lambda stats: None
