@@ -19,15 +19,22 @@ Example::
         print(report.summary())
 """
 
+from ._cache import ImportCache
+from ._discover import find_packages
 from ._errors import ImportSourceError
-from ._kattis import CATEGORIES, find_packages, import_kattis
+from ._generators import GeneratorPlan, read_generators, seed_of
+from ._kattis import CATEGORIES, import_kattis
 from ._latex import latex_to_markdown
+from ._progress import import_progress
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
-from ._report import REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+from ._report import REPORT_FILE, CauseCount, ImportEntry, ImportReport, ImportStatus
 
 __all__ = [
     "CATEGORIES",
     "REPORT_FILE",
+    "CauseCount",
+    "GeneratorPlan",
+    "ImportCache",
     "ImportEntry",
     "ImportReport",
     "ImportSourceError",
@@ -36,7 +43,10 @@ __all__ = [
     "codeforces_math",
     "find_packages",
     "import_kattis",
+    "import_progress",
     "import_refute",
     "latex_to_markdown",
+    "read_generators",
     "read_refute_rows",
+    "seed_of",
 ]
