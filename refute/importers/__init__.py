@@ -27,10 +27,18 @@ from ._kattis import CATEGORIES, import_kattis
 from ._latex import latex_to_markdown
 from ._progress import import_progress
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
-from ._report import REPORT_FILE, CauseCount, ImportEntry, ImportReport, ImportStatus
+from ._report import (
+    NO_SUBMISSION_LEFT,
+    REPORT_FILE,
+    CauseCount,
+    ImportEntry,
+    ImportReport,
+    ImportStatus,
+)
 
 __all__ = [
     "CATEGORIES",
+    "NO_SUBMISSION_LEFT",
     "REPORT_FILE",
     "CauseCount",
     "GeneratorPlan",

@@ -23,10 +23,10 @@ from ._draft import PackageDraft, SubmissionDraft, package_id
 from ._generators import run_generators
 from ._kattis_meta import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS
 from ._kattis_oracle import KattisOracle, Search, problem_of, program_of
-from ._kattis_package import KattisPackage, count_submissions, read_package
+from ._kattis_package import KattisPackage, read_package, safe_submissions
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, test_names
-from ._report import ImportEntry, ImportReport, ImportStatus
+from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
 from ._skip import Skip
 from ._write import Publisher
 
@@ -57,17 +57,41 @@ __all__ = [
 ]
 
 
+def _submission_skip(
+    directory: Path, problem: str, submission: KattisSubmission, reason: str, cause: str
+) -> ImportEntry:
+    origin = submission.path.relative_to(directory).as_posix()
+    return ImportEntry(
+        id=f"{problem}/{submission.name}",
+        source=f"{directory}/{origin}",
+        status=ImportStatus.SKIPPED,
+        reasons=[reason],
+        cause=cause,
+        kind="submission",
+    )
+
+
 def _problem_skip(
     directory: Path, why: str, cause: str, categories: tuple[str, ...]
-) -> ImportEntry:
-    return ImportEntry(
-        id=package_id(directory.resolve().name),
+) -> list[ImportEntry]:
+    """The entries of a problem skipped whole: its own, whose ``submissions`` are those
+    refute could have run, and one per submission it could not (by language)."""
+    problem = package_id(directory.resolve().name)
+    submissions = safe_submissions(directory, categories)
+    head = ImportEntry(
+        id=problem,
         source=str(directory),
         status=ImportStatus.SKIPPED,
         reasons=[why],
         cause=cause,
-        submissions=count_submissions(directory, categories),
+        submissions=sum(s.program is not None for s in submissions),
     )
+    others = [
+        _submission_skip(directory, problem, s, s.reason or "", s.cause or "other")
+        for s in submissions
+        if s.program is None
+    ]
+    return [head, *others]
 
 
 GENERATOR_BATCH = 8
@@ -131,26 +155,16 @@ async def kattis_draft(
         oracle = KattisOracle(judge, problem_of(package))
         await oracle.check_samples(package.custom_checker)
     except Skip as skip:
-        return None, [_problem_skip(directory, str(skip), skip.cause, categories)]
+        return None, _problem_skip(directory, str(skip), skip.cause, categories)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
         # A fault in one package (unreadable file, odd YAML) skips it, not the import.
         why = f"cannot read the package: {error}"
-        return None, [_problem_skip(directory, why, "bad package", categories)]
+        return None, _problem_skip(directory, why, "bad package", categories)
     entries: list[ImportEntry] = []
     searches: list[Search] = []
 
     def skipped(submission: KattisSubmission, reason: str, cause: str) -> None:
-        origin = submission.path.relative_to(directory).as_posix()
-        entries.append(
-            ImportEntry(
-                id=f"{package.id}/{submission.name}",
-                source=f"{directory}/{origin}",
-                status=ImportStatus.SKIPPED,
-                reasons=[reason],
-                cause=cause,
-                kind="submission",
-            )
-        )
+        entries.append(_submission_skip(directory, package.id, submission, reason, cause))
 
     for submission in package.submissions:
         if submission.program is None:
@@ -185,7 +199,7 @@ async def kattis_draft(
         id=package.id,
         source=where,
         status=ImportStatus.WRITTEN,
-        submissions=len(package.submissions),
+        submissions=sum(s.program is not None for s in package.submissions),
         notes=package.notes,
     )
     if not found:
@@ -194,8 +208,7 @@ async def kattis_draft(
             update={
                 "status": ImportStatus.SKIPPED,
                 "reasons": [why],
-                "cause": "no submission left",
-                "submissions": 0,  # each one is counted with its own cause
+                "cause": NO_SUBMISSION_LEFT,
             }
         )
         return None, [none_left, *entries]
@@ -263,7 +276,7 @@ async def import_kattis(
         problem_id = package_id(directory.resolve().name)
         if seen.setdefault(problem_id, directory) != directory:
             reason = f"another package with the id {problem_id!r} comes first: {seen[problem_id]}"
-            entries = [_problem_skip(directory, reason, "duplicate id", categories)]
+            entries = _problem_skip(directory, reason, "duplicate id", categories)
         else:
             key = store.key(directory, ",".join(categories), settings) if store else ""
             cached = store.get(directory, key) if store else None

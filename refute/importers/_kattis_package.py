@@ -41,12 +41,12 @@ class KattisPackage:
     notes: list[str] = field(default_factory=list)
 
 
-def count_submissions(directory: Path, categories: tuple[str, ...]) -> int:
-    """How many submissions of ``categories`` a package has (0 when it cannot be read)."""
+def safe_submissions(directory: Path, categories: tuple[str, ...]) -> list[KattisSubmission]:
+    """The submissions of ``categories``, or none when the folder cannot be read."""
     try:
-        return len(read_submissions(directory, categories))
+        return read_submissions(directory, categories)
     except OSError:
-        return 0
+        return []
 
 
 def read_package(directory: Path, categories: tuple[str, ...] = ("wrong_answer",)) -> KattisPackage:

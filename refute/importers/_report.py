@@ -34,6 +34,10 @@ class ImportStatus(StrEnum):
 
 SUCCESS = frozenset({ImportStatus.WRITTEN, ImportStatus.REPLACED, ImportStatus.UNCHANGED})
 
+NO_SUBMISSION_LEFT = "no submission left"
+"""The cause of a problem none of whose submissions became a task; each submission has
+its own entry and cause."""
+
 
 class ImportEntry(BaseModel):
     """One line of the report.
@@ -47,8 +51,9 @@ class ImportEntry(BaseModel):
         cause: for a skip or a failure, a short label the summary groups by
             (``interactive``, ``language: Java``, ``no test refutes it``, ...).
         kind: ``problem`` or ``submission``.
-        submissions: for a problem, how many submissions of the chosen categories it
-            has (what a skip of the whole problem costs).
+        submissions: for a problem, how many submissions of the chosen categories in a
+            language refute runs it has: what a skip of the whole problem costs (except
+            with ``no submission left``, where each one has an entry and a cause).
         notes: for a problem, what was imported only in part (a ``generators.yaml`` key
             not supported, a generator that failed); it still counts as imported.
         seconds: wall time spent on the problem (reading, generating, judging, writing).
@@ -121,7 +126,8 @@ class ImportReport(BaseModel):
             row = rows.setdefault(cause, CauseCount(cause=cause))
             if entry.kind == "problem":
                 row.problems += 1
-                row.submissions += entry.submissions
+                if cause != NO_SUBMISSION_LEFT:
+                    row.submissions += entry.submissions
             else:
                 row.submissions += 1
         return sorted(rows.values(), key=lambda r: (-r.submissions, -r.problems, r.cause))
