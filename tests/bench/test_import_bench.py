@@ -14,8 +14,16 @@ from ..importers.conftest import ARCHIVE
 from ..support.cli import Cli
 
 
-def problem(id: str, status: ImportStatus, submissions: int, **more: object) -> ImportEntry:
-    return ImportEntry(id=id, source=id, status=status, submissions=submissions, **more)
+def problem(
+    id: str,
+    status: ImportStatus,
+    submissions: int,
+    tasks: tuple[str, ...] = (),
+    cause: str | None = None,
+) -> ImportEntry:
+    return ImportEntry(
+        id=id, source=id, status=status, submissions=submissions, tasks=list(tasks), cause=cause
+    )
 
 
 def skipped(id: str, cause: str) -> ImportEntry:
@@ -35,7 +43,7 @@ def test_share_counts_eligible_submissions_only() -> None:
         importer="kattis",
         out="out",
         entries=[
-            problem("a", ImportStatus.WRITTEN, 4, tasks=["a/x", "a/y"]),
+            problem("a", ImportStatus.WRITTEN, 4, tasks=("a/x", "a/y")),
             skipped("a/z", "fails a sample"),
             skipped("a/w", "no test refutes it"),
             skipped("a/j", "language: Java"),
