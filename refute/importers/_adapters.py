@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"]+)"[^\n]*$', re.MULTILINE)
+_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*(?:"([^"]+)"|<([^>]+)>)[^\n]*$', re.MULTILINE)
 _PRAGMA_ONCE = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+once[^\n]*$", re.MULTILINE)
 
 
@@ -54,7 +54,10 @@ def package_header(root: Path, name: str) -> Path | None:
 
 def inline_includes(path: Path, root: Path, search: tuple[Path, ...] = ()) -> str:
     """``path``'s source with each ``#include "x"`` found in the package replaced by its
-    text (once per file, as with ``#pragma once``). Headers must lie inside ``root``.
+    text (once per file, as with ``#pragma once``). Headers must lie inside ``root``. An
+    ``#include <x>`` is replaced too when the folders searched hold ``x`` (packages write
+    ``#include <validation.h>`` as often as ``"validation.h"``); otherwise it is a system
+    header and stays.
     """
     seen: set[Path] = set()
 
@@ -63,7 +66,8 @@ def inline_includes(path: Path, root: Path, search: tuple[Path, ...] = ()) -> st
         text = _PRAGMA_ONCE.sub("", file.read_text(encoding="utf-8"))
 
         def replace(match: re.Match[str]) -> str:
-            name = match.group(1)
+            name = match.group(1) or match.group(2)
+            angle = match.group(1) is None
             for directory in (file.parent, *search):
                 candidate = (directory / name).resolve()
                 if candidate.is_file():
@@ -74,6 +78,8 @@ def inline_includes(path: Path, root: Path, search: tuple[Path, ...] = ()) -> st
                     return (
                         f"// refute: {name} inlined\n{expand(candidate)}\n// refute: end of {name}"
                     )
+            if angle and not any((d / name).is_symlink() for d in (file.parent, *search)):
+                return match.group(0)  # a system header
             shared = package_header(root, name)
             if shared is not None and shared not in seen:
                 return f"// refute: {name} inlined\n{expand(shared)}\n// refute: end of {name}"
