@@ -274,20 +274,20 @@ async def import_kattis(
     async def one(directory: Path) -> list[ImportEntry]:
         started = time.perf_counter()
         problem_id = package_id(directory.resolve().name)
+        key: str | None = None
         if seen.setdefault(problem_id, directory) != directory:
             reason = f"another package with the id {problem_id!r} comes first: {seen[problem_id]}"
             entries = _problem_skip(directory, reason, "duplicate id", categories)
+        elif store is None:
+            entries = await convert(directory)
         else:
-            key = store.key(directory, ",".join(categories), settings) if store else ""
-            cached = store.get(directory, key) if store else None
-            if cached is not None:
-                entries = cached
-            else:
-                entries = await convert(directory)
-                if store:
-                    store.put(directory, key, entries)
+            key = store.key(directory, ",".join(categories), settings)
+            cached = store.get(directory, key)
+            entries = cached if cached is not None else await convert(directory)
         seconds = round(time.perf_counter() - started, 3)
         entries[0] = entries[0].model_copy(update={"seconds": seconds})
+        if store is not None and key is not None and not entries[0].cached:
+            store.put(directory, key, entries)
         if progress is not None:
             progress(directory, entries)
         return entries
