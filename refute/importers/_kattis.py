@@ -25,7 +25,7 @@ from ._kattis_meta import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS
 from ._kattis_oracle import KattisOracle, Search, problem_of, program_of
 from ._kattis_package import KattisPackage, read_package, safe_submissions
 from ._kattis_programs import KattisSubmission
-from ._kattis_tests import KattisTest, test_names
+from ._kattis_tests import KattisTest, by_size, test_names
 from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
 from ._skip import Skip
 from ._write import Publisher
@@ -40,6 +40,7 @@ _Package = KattisPackage
 _Oracle = KattisOracle
 _program = program_of
 _problem = problem_of
+_size = by_size
 
 Progress = Callable[[Path, list[ImportEntry]], None]
 """Called once per package when it is done, with its entries."""

@@ -166,9 +166,16 @@ class KattisOracle:
 
     async def refuting_input(
         self, submission: KattisSubmission, tests: list[KattisTest]
+    ) -> tuple[KattisTest | None, str]:
+        """The smallest test that refutes the submission, or ``None`` and why not (the
+        samples first, then ``tests``; ``search_outcome`` also gives the cause)."""
+        test, reason, _ = await self.search_outcome(submission, tests)
+        return test, reason
+
+    async def search_outcome(
+        self, submission: KattisSubmission, tests: list[KattisTest]
     ) -> tuple[KattisTest | None, str, str | None]:
-        """The smallest test that refutes the submission (``None``, why and the cause when
-        none does)."""
+        """``refuting_input`` with the cause of a failure to find one."""
         search = await self.on_samples(submission)
         if isinstance(search, tuple):
             return None, *search
