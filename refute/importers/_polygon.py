@@ -14,16 +14,17 @@ import asyncio
 import contextlib
 import os
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..judge import Judge
+from ..judge import Judge, Verdict
 from ..problems import Example, Origin, Problem, Statement
 from ..sandbox import Limits, SandboxError
 from ._draft import SubmissionDraft, package_id
 from ._errors import ImportSourceError
-from ._kattis import Skip, _Oracle, _Submission, _Test
+from ._kattis import Skip, _Oracle, _program, _size, _Submission, _Test
 from ._polygon_read import PolygonDraft, PolygonPackage, TestRecipe, is_wrong, lf, read_polygon
 from ._polygon_xml import PROBLEM_XML, PolygonError, read_spec
 from ._report import ImportEntry, ImportReport, ImportStatus
@@ -31,6 +32,11 @@ from ._write import Publisher
 
 GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=256 << 20)
 """A generator's limits: generous, since one run makes a whole test."""
+
+SEARCH_SECONDS = 300.0
+"""How long the search for one solution's failing input may take: real packages have
+hundreds of tests and time limits of many seconds, and a ``rejected`` solution that no
+test refutes would otherwise run on every one of them."""
 
 _SKIPPED_FOLDERS = {"tests", "files", "solutions", "statements", "statement-sections", "scripts"}
 
@@ -215,6 +221,43 @@ def _sources(package: PolygonPackage) -> list[str]:
     return [p.source for p in programs if p is not None]
 
 
+async def _refuting_input(
+    oracle: _Oracle, submission: _Submission, tests: list[_Test]
+) -> tuple[_Test | None, str]:
+    """The smallest test that refutes the submission, or ``None`` and why not.
+
+    The Kattis search (``_Oracle.refuting_input``: the samples first, then the tests by
+    size), stopped after ``SEARCH_SECONDS``.
+    """
+    assert submission.program is not None
+    started = time.monotonic()
+    _, reason = await oracle.refuting_input(submission, [])  # the samples only
+    if not reason.startswith("no test refutes it"):
+        return None, reason
+    program = _program(submission.program)
+    rejected = errors = 0
+    ordered = sorted(tests, key=_size)
+    for tried, test in enumerate(ordered):
+        if time.monotonic() - started > SEARCH_SECONDS:
+            return None, (
+                f"no test refutes it within {SEARCH_SECONDS:.0f} s: {tried} of "
+                f"{len(ordered)} tests tried, smallest first"
+            )
+        verdict, message = await oracle.verdict(program, test.input)
+        if verdict is Verdict.REFUTED:
+            return test, ""
+        if verdict is Verdict.INVALID_INPUT:
+            rejected += 1
+        elif verdict is Verdict.JUDGE_ERROR:
+            if message.startswith("does not compile"):
+                return None, message
+            errors += 1
+    notes = [f"{rejected} rejected by the validator"] if rejected else []
+    notes += [f"{errors} with a judge error"] if errors else []
+    more = f" ({', '.join(notes)})" if notes else ""
+    return None, f"no test refutes it: {len(ordered)} tests tried{more}"
+
+
 def _package_id(directory: Path) -> str:
     """The id ``read_polygon`` gives the package (``short-name``, else the folder's name)."""
     try:
@@ -275,7 +318,7 @@ async def polygon_draft(
             path=directory / solution.path,
             program=solution.program,
         )
-        test, reason = await oracle.refuting_input(submission, search)
+        test, reason = await _refuting_input(oracle, submission, search)
         if test is None:
             entries.append(_skipped(task_id, source, reason))
             continue
