@@ -23,8 +23,8 @@ from ._polygon_xml import (
     Solution,
     SourceRef,
     TestSpec,
+    numbered_path,
     read_spec,
-    test_path,
 )
 
 _HEADER = re.compile(r"\.(h|hh|hpp|hxx)$", re.I)
@@ -258,10 +258,12 @@ def _generator(
 def _tests(directory: Path, spec: PolygonSpec, include: dict[str, str]) -> list[TestRecipe]:
     recipes = []
     for test in spec.tests:
-        relative = test_path(spec.input_pattern, test.index)
+        relative = numbered_path(spec.input_pattern, test.index)
         path = directory / relative
         answer_path = (
-            directory / test_path(spec.answer_pattern, test.index) if spec.answer_pattern else None
+            directory / numbered_path(spec.answer_pattern, test.index)
+            if spec.answer_pattern
+            else None
         )
         stored = _text(path) if path.is_file() else None
         generator = None
@@ -289,7 +291,7 @@ def _invalid(directory: Path, spec: PolygonSpec) -> list[tuple[str, str]]:
         return []
     found = []
     for test in spec.validator_tests:
-        path = directory / test_path(spec.validator_pattern, test.index)
+        path = directory / numbered_path(spec.validator_pattern, test.index)
         if test.verdict == "invalid" and not test.group and path.is_file():
             found.append((f"validator-{test.index:02d}", _text(path)))
     return found

@@ -208,6 +208,6 @@ def read_spec(directory: Path) -> PolygonSpec:
     )
 
 
-def test_path(pattern: str, index: int) -> str:
+def numbered_path(pattern: str, index: int) -> str:
     """A test's file from a Polygon path pattern (``tests/%02d`` and index 3: ``tests/03``)."""
     return re.sub(r"%0?(\d*)d", lambda m: f"{index:0{m.group(1) or 1}d}", pattern, count=1)
