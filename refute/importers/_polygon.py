@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import tempfile
 import time
@@ -151,6 +152,24 @@ def _problem(package: PolygonPackage, examples: list[tuple[str, str, str]]) -> P
 
 def _memory_mb(limit_bytes: int) -> int:
     return max(1, limit_bytes >> 20)
+
+
+async def _runnable_reference(judge: Judge, package: PolygonPackage, text: str) -> PolygonPackage:
+    """The package with the first ``main``/``accepted`` solution that runs on ``text``
+    here as its reference: Polygon compiles on Windows, where a global named ``link`` or
+    ``y1`` does not clash with the C library as it does on Linux."""
+    limits = judge.config.limits(_problem(package, []))
+    faults = []
+    candidates = [(package.reference, package.reference_path)]
+    candidates += [(s.program, s.path) for s in package.alternatives if s.program is not None]
+    for program, path in candidates:
+        run = await judge.pool.run(package.program(program), text, limits)
+        if run.ok:
+            return dataclasses.replace(package, reference=program, reference_path=path)
+        said = [line for line in run.stderr.splitlines() if line.strip()]
+        said = [line for line in said if "error" in line] or said
+        faults.append(f"{path}: {run.describe()}" + (f": {said[0].strip()[:160]}" if said else ""))
+    raise Skip("no main or accepted solution runs on the first example: " + "; ".join(faults))
 
 
 async def _examples(
@@ -293,6 +312,8 @@ async def polygon_draft(
     try:
         package = read_polygon(directory)
         tests = await _materialise(judge, package)
+        if tests:
+            package = await _runnable_reference(judge, package, tests[0].input)
         examples, search = await _examples(judge, package, tests)
         draft = _draft(package, examples)
         oracle = _Oracle(judge, _problem(package, examples))

@@ -104,6 +104,9 @@ class PolygonPackage:
     checker_settings: CheckerSettings
     reference: SourceFile
     reference_path: str
+    alternatives: list[PolygonSolution]
+    """The other ``main``/``accepted`` solutions, tried in turn when the reference does
+    not run here (one written for Windows may not compile on Linux)."""
     solutions: list[PolygonSolution]
     tests: list[TestRecipe]
     invalid: list[tuple[str, str]]
@@ -205,7 +208,10 @@ def _solutions(directory: Path, spec: PolygonSpec) -> list[PolygonSolution]:
         while name in taken:
             name += "-2"
         taken.add(name)
-        program = _source_file(directory, solution.source, "the solution")
+        try:
+            program = _source_file(directory, solution.source, "the solution")
+        except Skip as missing:  # one solution's file: that solution only
+            program = str(missing)
         found.append(
             PolygonSolution(
                 name=name,
@@ -218,14 +224,14 @@ def _solutions(directory: Path, spec: PolygonSpec) -> list[PolygonSolution]:
     return found
 
 
-def _reference(solutions: list[PolygonSolution]) -> PolygonSolution:
+def _references(solutions: list[PolygonSolution]) -> list[PolygonSolution]:
     ranked = sorted(
         (s for s in solutions if s.tag in CORRECT_TAGS and s.program is not None),
         key=lambda s: CORRECT_TAGS.index(s.tag),
     )
     if not ranked:
         raise Skip("no main or accepted solution in C, C++ or Python 3 to serve as the reference")
-    return ranked[0]
+    return ranked
 
 
 def _generator(
@@ -333,7 +339,7 @@ def read_polygon(directory: Path) -> PolygonPackage:
     validator = _validator(directory, spec)
     checker, settings = _checker(directory, spec)
     solutions = _solutions(directory, spec)
-    reference = _reference(solutions)
+    reference, *alternatives = _references(solutions)
     assert reference.program is not None
     return PolygonPackage(
         directory=directory,
@@ -347,6 +353,7 @@ def read_polygon(directory: Path) -> PolygonPackage:
         checker_settings=settings,
         reference=reference.program,
         reference_path=reference.path,
+        alternatives=alternatives,
         solutions=[s for s in solutions if s.tag not in CORRECT_TAGS],
         tests=_tests(directory, spec, include),
         invalid=_invalid(directory, spec),

@@ -2,7 +2,8 @@
 
 - ``stored``: tests stored under ``tests/`` with CRLF line endings, the statement in
   ``statement-sections/``, a testlib validator (and its invalid test), the standard
-  ``std::ncmp.cpp`` checker; wrong solutions refuted by a test, refuted only by a test
+  ``std::ncmp.cpp`` checker, a main solution that compiles only on Windows (an accepted
+  one is the reference); wrong solutions refuted by a test, refuted only by a test
   the validator rejects, failing the sample, in Java, and one tagged as maybe correct.
 - ``generated``: every test made by the package's generator (one in the script form
   ``gen ... > $``), the statement in olymp.sty ``problem.tex``, a custom testlib checker,
@@ -149,6 +150,14 @@ async def test_generated_tests_come_from_the_package_generator(
     assert "refuted by tests/03" in (package / "problem.toml").read_text()
 
 
+async def test_an_accepted_solution_is_the_reference_when_main_does_not_compile_here(
+    imported: tuple[Path, ImportReport],
+) -> None:
+    out, _ = imported
+    reference = (out / "largest-number" / "reference.cpp").read_text()
+    assert reference == (POLYGON / "stored" / "solutions" / "main.cpp").read_text()
+
+
 async def test_validator_tests_with_verdict_invalid_become_invalid_inputs(
     imported: tuple[Path, ImportReport],
 ) -> None:
@@ -221,13 +230,17 @@ async def broken(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> 
     bad_xml = copy("stored", root / "bad-xml", "bad-xml")
     (bad_xml / "problem.xml").write_text("<problem><names></problem>\n")
     missing = copy("stored", root / "missing", "missing-file")
-    (missing / "solutions" / "main.cpp").unlink()
+    (missing / "files" / "val.cpp").unlink()
+    (missing / "solutions" / "smallest.py").unlink()
     crashing = copy("generated", root / "crashing", "crashing-generator")
     xml = crashing / "problem.xml"
     xml.write_text(xml.read_text().replace('cmd="gen 5 10"', 'cmd="gen 0 10"'))
     interactive = copy("stored", root / "interactive", "interactive")
     xml = interactive / "problem.xml"
     xml.write_text(xml.read_text().replace("<assets>", '<assets><interactor type="testlib"/>'))
+    alone = copy("stored", root / "no-reference", "no-reference")
+    xml = alone / "problem.xml"
+    xml.write_text(xml.read_text().replace('tag="accepted"', 'tag="rejected"'))
     lost = copy("stored", root / "lost-test", "lost-test")
     (lost / "tests" / "03").unlink()
     return await import_polygon([root], root / "out", Judge(sandbox.judge))
@@ -239,11 +252,16 @@ async def broken(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> 
         ("bad-xml", "problem.xml does not parse: mismatched tag: line 1"),
         (
             "missing-file",
-            "the solution solutions/main.cpp, named in problem.xml, is not in the package",
+            "the validator files/val.cpp, named in problem.xml, is not in the package",
         ),
         ("crashing-generator", "generator gen fails on test 2 (gen 0 10): RUNTIME_ERROR"),
         ("interactive", "interactive problem"),
         ("lost-test", "test 3 (tests/03) is a manual test the package lacks"),
+        (
+            "no-reference",
+            "no main or accepted solution runs on the first example: "
+            "solutions/windows-only.cpp: COMPILE_ERROR",
+        ),
     ],
 )
 async def test_a_broken_package_is_skipped_with_the_fault(
@@ -255,6 +273,18 @@ async def test_a_broken_package_is_skipped_with_the_fault(
 
 
 # -- where packages are found --------------------------------------------------------
+
+
+async def test_a_missing_solution_file_skips_that_solution_only(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    package = copy("stored", tmp_path / "p", "one-missing")
+    (package / "solutions" / "smallest.py").unlink()
+    report = await import_polygon([package], tmp_path / "out", Judge(sandbox.judge))
+    assert entry(report, "one-missing").tasks == ["one-missing/zero-start"]
+    assert entry(report, "one-missing/smallest").reasons == [
+        "the solution solutions/smallest.py, named in problem.xml, is not in the package"
+    ]
 
 
 async def test_a_zip_file_is_imported_as_the_folder_it_holds(
