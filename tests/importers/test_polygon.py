@@ -287,6 +287,35 @@ async def test_a_missing_solution_file_skips_that_solution_only(
     ]
 
 
+async def test_without_sample_tests_the_statement_examples_are_the_examples(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    package = copy("stored", tmp_path / "p", "statement-examples")
+    xml = package / "problem.xml"
+    xml.write_text(xml.read_text().replace(' sample="true"', ""))
+    (package / "statements" / "english").mkdir(parents=True)
+    (package / "statements" / "english" / "example.01").write_bytes(b"2\r\n5 6\r\n")
+    (package / "statements" / "english" / "example.01.a").write_bytes(b"6\r\n")
+    report = await import_polygon([package], tmp_path / "out", Judge(sandbox.judge))
+    assert entry(report, "statement-examples").status is ImportStatus.WRITTEN
+    examples = tmp_path / "out" / "statement-examples" / "examples"
+    assert sorted(p.name for p in examples.iterdir()) == ["1.ans", "1.in"]
+    assert (examples / "1.in").read_bytes() == b"2\n5 6\n"
+    assert (examples / "1.ans").read_bytes() == b"6\n"
+
+
+async def test_without_any_examples_the_first_test_is_the_example(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    package = copy("stored", tmp_path / "p", "first-test")
+    xml = package / "problem.xml"
+    xml.write_text(xml.read_text().replace(' sample="true"', ""))
+    report = await import_polygon([package], tmp_path / "out", Judge(sandbox.judge))
+    examples = tmp_path / "out" / "first-test" / "examples"
+    assert (examples / "1.in").read_bytes() == b"4\n3 -1 7 2\n"
+    assert entry(report, "first-test").tasks == ["first-test/zero-start"]
+
+
 async def test_a_zip_file_is_imported_as_the_folder_it_holds(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
