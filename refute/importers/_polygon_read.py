@@ -8,8 +8,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import CheckerSettings
-from ..problems._loader import JUDGE_PROGRAM_LANGUAGES
+from ..problems import JUDGE_PROGRAM_LANGUAGES, CheckerSettings
 from ..sandbox import Language, Program
 from ._draft import PackageDraft, SourceFile, package_id
 from ._kattis import Skip

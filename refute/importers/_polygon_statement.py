@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+from ..errors import ImporterError
 from ._latex import latex_to_markdown
 
 _SECTIONS = (
@@ -32,7 +33,7 @@ _OLYMP = {
 }
 
 
-class StatementError(Exception):
+class StatementError(ImporterError):
     """No statement, or one without its input or output section."""
 
 

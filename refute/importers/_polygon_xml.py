@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ImporterError
+
 PROBLEM_XML = "problem.xml"
 
 WRONG_TAGS = (
@@ -22,7 +24,7 @@ CORRECT_TAGS = ("main", "accepted")
 """Solution tags whose programs pass every test: the reference is taken from these."""
 
 
-class PolygonError(Exception):
+class PolygonError(ImporterError):
     """``problem.xml`` is unreadable or does not describe a package we can read."""
 
 
