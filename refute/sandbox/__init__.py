@@ -17,7 +17,7 @@ from ._image import (
 from ._languages import SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._pool import CompileError, SandboxPool
-from ._program import Executable, Program, text_bytes
+from ._program import Executable, Program, as_text, printable_text, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
 
 __all__ = [
@@ -43,11 +43,13 @@ __all__ = [
     "StressOutcome",
     "StressResult",
     "UnknownLanguageError",
+    "as_text",
     "build_from_dockerfile",
     "build_offline",
     "default_cache_dir",
     "docker_client",
     "image_id",
+    "printable_text",
     "text_bytes",
     "toolchain",
 ]

@@ -32,7 +32,7 @@ from docker.errors import DockerException
 from docker.types import LogConfig
 from pydantic import BaseModel
 
-from ._models import Role
+from ._models import WIRE, Role
 
 LABEL = "refute.sandbox"
 """Every container ``refute`` starts carries this label; cleanup finds leftovers by it."""
@@ -235,15 +235,15 @@ class Container:
         self, line: bytes, model: type[ReplyT], timeout: float | None = None
     ) -> ReplyT:
         """``request`` for a request already encoded (see ``encode``), with the reply
-        validated as ``model``.
+        validated as ``model`` (in the ``WIRE`` context: its program bytes are base64).
 
         A plain reply (no eviction notice, no error: nearly all of them) goes straight
         from JSON to the model, which costs a third of parsing it into a dict first.
         """
         line = await self._exchange(line, timeout)
         if b'"evicted":' in line or b'"error":' in line:  # keys: inside strings, quotes are escaped
-            return model.model_validate(self._parse(line))
-        return model.model_validate_json(line)
+            return model.model_validate(self._parse(line), context=WIRE)
+        return model.model_validate_json(line, context=WIRE)
 
     def _parse(self, line: bytes) -> dict[str, Any]:
         reply: dict[str, Any] = json.loads(line)

@@ -17,7 +17,16 @@ import docker
 
 from ._container import Container, ContainerSpec, ExecutorLost
 from ._languages import compile_argv, run_argv
-from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
+from ._models import (
+    WIRE,
+    Generated,
+    Limits,
+    Role,
+    RunResult,
+    RunStatus,
+    StressOutcome,
+    StressResult,
+)
 from ._program import Executable, Program, text_bytes
 
 COMPILE_LIMITS = Limits(cpu_ms=60_000, wall_ms=120_000, memory_mb=1536, output_bytes=256 << 20)
@@ -209,21 +218,24 @@ class SandboxPool:
     async def run(
         self,
         program: Program,
-        stdin: str | Path = "",
+        stdin: str | bytes | Path = "",
         limits: Limits | None = None,
         *,
         args: Sequence[str] = (),
         files: dict[str, str] | None = None,
     ) -> RunResult:
-        """Compile if needed, then run ``program`` on ``stdin`` (text, or a file to read).
+        """Compile if needed, then run ``program`` on ``stdin`` (text, bytes, or a file
+        to read).
 
+        Text is turned into bytes by ``text_bytes``, so text that holds a program's
+        output (``RunResult.stdout``) is fed on as exactly the bytes it printed.
         ``files`` are written into the program's working directory first (a checker's
         input, output and answer, say). A compile error comes back as a result with
         status ``COMPILE_ERROR``, not as an exception.
         """
         limits = limits or _DEFAULT_LIMITS
         if isinstance(stdin, Path):
-            stdin = stdin.read_bytes().decode("utf-8", "surrogateescape")
+            stdin = stdin.read_bytes()
         executable = self._by_program.get(program)  # spares a coroutine when compiled
         if executable is None:
             try:
@@ -298,7 +310,7 @@ class SandboxPool:
             programs.append((validator, limits))
         request: dict[str, Any] = {
             "op": "compare",
-            "inputs": list(inputs),
+            "inputs": [_wire(text) for text in inputs],
             "time_ms": int(time_s * 1000),
         }
         return await self._loop(request, ["a", "b", "validator"], programs)
@@ -332,7 +344,7 @@ class SandboxPool:
             if self.role is Role.JUDGE:
                 raise
             return Generated(inputs=[], failed=_executor_lost(error))
-        return Generated.model_validate(reply)
+        return Generated.model_validate(reply, context=WIRE)
 
     async def _loop(
         self,
@@ -360,7 +372,7 @@ class SandboxPool:
             lost = _executor_lost(error)
             return StressResult(outcome=StressOutcome.GENERATOR_FAILED, generator=lost)
         return StressResult.model_validate(
-            {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}
+            {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}, context=WIRE
         )
 
     def _request(self, executable: Executable, limits: Limits) -> dict[str, Any]:
@@ -388,7 +400,7 @@ class SandboxPool:
         self,
         container: Container,
         argv: Sequence[str],
-        stdin: str,
+        stdin: str | bytes,
         limits: Limits,
         *,
         files: dict[str, str] | None = None,
@@ -396,7 +408,9 @@ class SandboxPool:
         env: dict[str, str] | None = None,
     ) -> RunResult:
         line, timeout = _run_head(tuple(argv), limits)
-        line += json.dumps(stdin).encode("ascii")
+        line += b'"' + _b64encode(text_bytes(stdin) if isinstance(stdin, str) else stdin) + b'"'
+        if files:
+            files = {name: _wire(text) for name, text in files.items()}
         for key, value in (("env", env), ("files", files), ("keep", keep)):
             if value:
                 line += f', "{key}": {json.dumps(value)}'.encode("ascii")
@@ -447,11 +461,19 @@ class _Lease:
             self._pool._idle.put_nowait(held)
 
 
+_b64encode = base64.b64encode
+
+
+def _wire(text: str) -> str:
+    """Program bytes held as text (see ``text_bytes``), as they travel to the executor."""
+    return _b64encode(text_bytes(text)).decode("ascii")
+
+
 def _run_request(argv: list[str], stdin: str, limits: Limits) -> dict[str, Any]:
     return {
         "op": "run",
         "argv": argv,
-        "stdin": stdin,
+        "stdin": _wire(stdin),
         "cpu_ms": limits.cpu_ms,
         "wall_ms": limits.effective_wall_ms,
         "memory_mb": limits.memory_mb,
