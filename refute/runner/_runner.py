@@ -310,7 +310,8 @@ def _files(
 
 def _write_json(path: Path, data: Any) -> None:
     partial = path.with_suffix(path.suffix + ".part")
-    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    partial.write_text(text, encoding="utf-8", errors="backslashreplace")  # never fails on bytes
     os.replace(partial, path)
 
 
