@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from ..errors import AgentError
 from ..judge import Judge
 from ..problems import Task
 from ..sandbox import Language, Limits, Program, RunResult, Sandbox, StressOutcome, StressResult
@@ -17,7 +18,7 @@ SEARCH_BATCH = 64
 """Inputs generated in the untrusted pool per round of an oracle stress search."""
 
 
-class BudgetExceeded(Exception):
+class BudgetExceeded(AgentError):
     """A tool was called more often (or for longer) than the attempt's budget allows."""
 
 
@@ -36,7 +37,7 @@ class Validity(BaseModel):
     message: str = ""
 
 
-class Usage(BaseModel):
+class ToolUsage(BaseModel):
     """Tool calls made so far in the attempt, by tool."""
 
     program_runs: int = 0
@@ -76,7 +77,7 @@ class Toolbox:
         self.model = model
         """The run's model, metered for this attempt; ``None`` for model-free runs."""
         self.budget = budget
-        self.usage = Usage()
+        self.usage = ToolUsage()
         self.calls: list[ToolRecord] = []
         self.oracle = oracle
         self.seed = seed

@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..errors import RefuteError
-from ..sandbox import ImageBuildError, SandboxError
 from ._bench import bench_app
 from ._eval import eval_command
 from ._problems import problems_app
+from ._results import compare_command, leaderboard_command
 from ._run import agents_app, run_command
 from ._sandbox import sandbox_app
 
@@ -29,17 +29,16 @@ app.add_typer(problems_app, name="problems")
 app.command("eval")(eval_command)
 app.command("run")(run_command)
 app.add_typer(agents_app, name="agents")
+app.command("compare")(compare_command)
+app.command("leaderboard")(leaderboard_command)
 
 err = Console(stderr=True)
-
-EXPECTED_FAULTS: tuple[type[Exception], ...] = (RefuteError, SandboxError, ImageBuildError)
-"""Faults that become ``error: <message>`` and exit code 2 instead of a traceback."""
 
 
 def main() -> None:
     try:
         app()
-    except EXPECTED_FAULTS as error:
+    except RefuteError as error:  # every fault refute raises: one line, exit code 2
         err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:

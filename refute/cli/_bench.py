@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..bench import bench_runner, bench_sandbox
+from ..sandbox import IMAGE
 
 bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
 
@@ -32,6 +33,7 @@ def sandbox(
         help="The sandbox's busy_poll_ms (0: the host sleeps while a program runs); "
         "default: the sandbox's default.",
     ),
+    image: str = typer.Option(IMAGE, help="Sandbox image to measure."),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
@@ -41,6 +43,7 @@ def sandbox(
         store_files=store_files,
         repeats=repeats,
         busy_poll_ms=busy_poll_ms,
+        image=image,
     )
     if json_output:
         print(figures.model_dump_json(indent=2))

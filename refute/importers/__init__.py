@@ -19,24 +19,33 @@ Example::
         print(report.summary())
 """
 
+from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import ImportSourceError
 from ._kattis import CATEGORIES, find_packages, import_kattis
 from ._latex import latex_to_markdown
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
-from ._report import REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+from ._report import IMPORT_REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+from ._write import Publisher, staging, write_tree
 
 __all__ = [
     "CATEGORIES",
-    "REPORT_FILE",
+    "IMPORT_REPORT_FILE",
     "ImportEntry",
     "ImportReport",
     "ImportSourceError",
     "ImportStatus",
+    "PackageDraft",
+    "Publisher",
     "RefuteRow",
+    "SourceFile",
+    "SubmissionDraft",
     "codeforces_math",
     "find_packages",
     "import_kattis",
     "import_refute",
     "latex_to_markdown",
+    "package_id",
     "read_refute_rows",
+    "staging",
+    "write_tree",
 ]

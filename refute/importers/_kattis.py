@@ -11,9 +11,16 @@ from typing import Any
 
 import yaml
 
+from ..errors import ImporterError
 from ..judge import Judge, Validation, Verdict
-from ..problems import CheckerSettings, Example, Origin, Problem, Statement
-from ..problems._loader import JUDGE_PROGRAM_LANGUAGES
+from ..problems import (
+    JUDGE_PROGRAM_LANGUAGES,
+    CheckerSettings,
+    Example,
+    Origin,
+    Problem,
+    Statement,
+)
 from ..sandbox import Language, Program, RunResult, RunStatus
 from . import _adapters
 from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
@@ -36,7 +43,7 @@ _HEADERS = (".h", ".hpp", ".hh")
 _SHORT = {"wrong_answer": "wa", "time_limit_exceeded": "tle", "run_time_error": "rte"}
 
 
-class Skip(Exception):
+class Skip(ImporterError):
     """A problem (or submission) that cannot be imported, and why."""
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from rich.markup import escape
 from rich.table import Table
 
-REPORT_FILE = "import-report.json"
+IMPORT_REPORT_FILE = "import-report.json"
 """The report's file name, in the output directory."""
 
 
@@ -80,7 +80,7 @@ class ImportReport(BaseModel):
 
     def write(self, directory: Path) -> Path:
         """Write ``import-report.json`` into ``directory``; returns its path."""
-        path = directory / REPORT_FILE
+        path = directory / IMPORT_REPORT_FILE
         path.write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")
         return path
 

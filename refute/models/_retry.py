@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..errors import ModelError
 from ._errors import ModelConfigError, ModelRequestError, ModelUnavailableError
 from ._wire import as_dict
 
@@ -64,7 +65,7 @@ class RetryPolicy(BaseModel):
         return base * (1 + random.uniform(0, self.jitter))
 
 
-class TransientError(Exception):
+class TransientError(ModelError):
     """A failure worth retrying; providers raise it, :func:`with_retries` consumes it."""
 
     def __init__(self, what: str, retry_after_s: float | None = None) -> None:

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,12 +16,13 @@ from ..agents import (
     Agent,
     BudgetExceeded,
     Candidate,
+    MeteredModel,
     TaskView,
     Toolbox,
     resolve_agent,
 )
-from ..agents._metered import MeteredModel
-from ..errors import RefuteError
+from ..errors import RefuteError, RunError
+from ..files import atomic_write
 from ..judge import Judge, JudgeResult, Verdict
 from ..models import Model, ModelConfigError, ModelLimiter, ModelUnavailableError, get_model
 from ..problems import Task, load_problems
@@ -37,7 +37,7 @@ GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=64 << 20)
 """Limits for an agent's input generator (REFUTE: 30 s per code execution)."""
 
 
-class RunDirError(RefuteError):
+class RunDirError(RunError):
     """A run directory that cannot be used as asked."""
 
 
@@ -163,7 +163,7 @@ async def run_benchmark(
         # judging overlaps the next one's model call (the limiter caps the calls).
         concurrency = config.model_concurrency * 4 if model is not None else workers * 2
         await _run_jobs(context, jobs, concurrency)
-    summary = summarize(tasks, log.read(), config.attempts)
+    summary = summarize(tasks, log.read(), config.attempts, seed=config.seed)
     _write_json(out / "summary.json", summary.model_dump(mode="json"))
     return summary
 
@@ -196,7 +196,9 @@ async def _run_jobs(context: _Context, jobs: list[tuple[Task, int]], concurrency
 async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
     started = time.monotonic()
     key = f"{task.id}#{index}"
-    metered = MeteredModel(context.model, key) if context.model is not None else None
+    # A repeat of a run must not replay the first run's cached responses.
+    cache_key = key if context.config.repeat is None else f"{key}@repeat-{context.config.repeat}"
+    metered = MeteredModel(context.model, cache_key) if context.model is not None else None
     tools = Toolbox(
         context.sandbox,
         context.judge,
@@ -309,10 +311,8 @@ def _files(
 
 
 def _write_json(path: Path, data: Any) -> None:
-    partial = path.with_suffix(path.suffix + ".part")
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    partial.write_text(text, encoding="utf-8", errors="backslashreplace")  # never fails on bytes
-    os.replace(partial, path)
+    atomic_write(path, text.encode("utf-8", "backslashreplace"))  # never fails on bytes
 
 
 def load_run_config(directory: Path) -> RunConfig:

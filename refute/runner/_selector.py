@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..errors import RefuteError
+from ..errors import RunError
 from ..problems import Task
 from ..sandbox import LanguageFamily
 
@@ -30,7 +30,7 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-class SelectorError(RefuteError):
+class SelectorError(RunError):
     """A ``--problems`` selector that cannot be read."""
 
 

@@ -32,6 +32,7 @@ from docker.errors import DockerException
 from docker.types import LogConfig
 from pydantic import BaseModel
 
+from ..errors import SandboxError
 from ._models import WIRE, Role
 
 LABEL = "refute.sandbox"
@@ -40,10 +41,6 @@ ReplyT = TypeVar("ReplyT", bound=BaseModel)
 REPLY_POLL_SECONDS = 0.0001
 """How long the host polls for a reply whose wake-up hint came (see ``_poll_rest``)."""
 _CPUS = len(os.sched_getaffinity(0))
-
-
-class SandboxError(RuntimeError):
-    """The sandbox itself failed (engine unreachable, container died): not a program fault."""
 
 
 class ExecutorLost(SandboxError):

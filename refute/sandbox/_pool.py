@@ -15,6 +15,8 @@ from typing import Any
 
 import docker
 
+from ..errors import ProgramError
+from ..files import atomic_write
 from ._container import Container, ContainerSpec, ExecutorLost
 from ._languages import compile_argv, run_argv
 from ._models import (
@@ -41,7 +43,7 @@ def _executor_lost(error: ExecutorLost) -> RunResult:
     return RunResult(status=RunStatus.RUNTIME_ERROR, stderr=stderr)
 
 
-class CompileError(Exception):
+class CompileError(ProgramError):
     """Raised by ``SandboxPool.compile``; ``result`` carries the compiler's message."""
 
     def __init__(self, result: RunResult):
@@ -201,10 +203,7 @@ class SandboxPool:
             container.files.add(key[:32])
         data = base64.b64decode(reply["data"])
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".part")
-            partial.write_bytes(data)
-            partial.replace(cached)
+            atomic_write(cached, data)
         return Executable(name=key[:32], data=data, language=language)
 
     def _disk_path(self, key: str) -> Path | None:
