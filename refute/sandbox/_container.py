@@ -33,7 +33,7 @@ from docker.types import LogConfig
 from pydantic import BaseModel
 
 from ..errors import SandboxError
-from ._models import WIRE, Role
+from ._models import BASE64, Role
 
 LABEL = "refute.sandbox"
 """Every container ``refute`` starts carries this label; cleanup finds leftovers by it."""
@@ -78,6 +78,12 @@ def executor_source() -> str:
 def encode(payload: dict[str, Any]) -> bytes:
     """One request line, as the executor reads it."""
     return json.dumps(payload).encode("ascii") + b"\n"
+
+
+def validate_reply(model: type[ReplyT], reply: dict[str, Any]) -> ReplyT:
+    """A reply parsed as a dict, validated as ``model``; its program bytes are decoded
+    from base64 when the executor marked them so (``"b64": true``)."""
+    return model.model_validate(reply, context=BASE64 if reply.pop("b64", False) else None)
 
 
 def owner_labels() -> dict[str, str]:
@@ -232,15 +238,17 @@ class Container:
         self, line: bytes, model: type[ReplyT], timeout: float | None = None
     ) -> ReplyT:
         """``request`` for a request already encoded (see ``encode``), with the reply
-        validated as ``model`` (in the ``WIRE`` context: its program bytes are base64).
+        validated as ``model``.
 
         A plain reply (no eviction notice, no error: nearly all of them) goes straight
         from JSON to the model, which costs a third of parsing it into a dict first.
         """
         line = await self._exchange(line, timeout)
         if b'"evicted":' in line or b'"error":' in line:  # keys: inside strings, quotes are escaped
-            return model.model_validate(self._parse(line), context=WIRE)
-        return model.model_validate_json(line, context=WIRE)
+            return validate_reply(model, self._parse(line))
+        # The mark of base64 program bytes is the first key (after the wake-up space).
+        context = BASE64 if line.find(b'{"b64"', 0, 16) >= 0 else None
+        return model.model_validate_json(line, context=context)
 
     def _parse(self, line: bytes) -> dict[str, Any]:
         reply: dict[str, Any] = json.loads(line)

@@ -10,17 +10,19 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_seriali
 
 from ._program import as_text, printable_text
 
-WIRE_KEY = "refute.sandbox.wire"
-WIRE = {WIRE_KEY: True}
-"""The validation context of a reply from the executor, whose program bytes are base64.
+_BASE64_KEY = "refute.sandbox.base64"
+BASE64 = {_BASE64_KEY: True}
+"""The validation context of an executor's reply whose program bytes are base64.
 
-Program output is kept as text that holds any byte (``as_text``); on the wire it is
-base64, since JSON text cannot carry a byte that is not UTF-8 to the host's parser.
+Program output is kept as text that holds any byte (``as_text``). The executor sends
+it as JSON text when it is UTF-8; when some of it is not, it sends all of it base64
+and marks the reply (``"b64": true``), since JSON text cannot carry a byte that is not
+UTF-8 to the host's parser.
 """
 
 
 def _from_wire(value: Any, info: ValidationInfo) -> Any:
-    if isinstance(value, str) and info.context is not None and info.context.get(WIRE_KEY):
+    if isinstance(value, str) and info.context is not None and info.context.get(_BASE64_KEY):
         return as_text(base64.b64decode(value))
     return value
 

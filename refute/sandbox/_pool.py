@@ -17,10 +17,9 @@ import docker
 
 from ..errors import ProgramError
 from ..files import atomic_write
-from ._container import Container, ContainerSpec, ExecutorLost
+from ._container import Container, ContainerSpec, ExecutorLost, validate_reply
 from ._languages import compile_argv, run_argv
 from ._models import (
-    WIRE,
     Generated,
     Limits,
     Role,
@@ -309,9 +308,9 @@ class SandboxPool:
             programs.append((validator, limits))
         request: dict[str, Any] = {
             "op": "compare",
-            "inputs": [_wire(text) for text in inputs],
             "time_ms": int(time_s * 1000),
         }
+        request["inputs"], request["b64"] = _program_texts(list(inputs))
         return await self._loop(request, ["a", "b", "validator"], programs)
 
     async def generate(
@@ -343,7 +342,7 @@ class SandboxPool:
             if self.role is Role.JUDGE:
                 raise
             return Generated(inputs=[], failed=_executor_lost(error))
-        return Generated.model_validate(reply, context=WIRE)
+        return validate_reply(Generated, reply)
 
     async def _loop(
         self,
@@ -370,9 +369,8 @@ class SandboxPool:
                 raise
             lost = _executor_lost(error)
             return StressResult(outcome=StressOutcome.GENERATOR_FAILED, generator=lost)
-        return StressResult.model_validate(
-            {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}, context=WIRE
-        )
+        reply["elapsed_ms"] = (time.monotonic() - started) * 1000.0
+        return validate_reply(StressResult, reply)
 
     def _request(self, executable: Executable, limits: Limits) -> dict[str, Any]:
         argv = run_argv(executable.language, f"/work/store/{executable.name}")
@@ -407,9 +405,16 @@ class SandboxPool:
         env: dict[str, str] | None = None,
     ) -> RunResult:
         line, timeout = _run_head(tuple(argv), limits)
-        line += b'"' + _b64encode(text_bytes(stdin) if isinstance(stdin, str) else stdin) + b'"'
-        if files:
-            files = {name: _wire(text) for name, text in files.items()}
+        if isinstance(stdin, str) and stdin.isascii() and not files:
+            line += json.dumps(stdin).encode("ascii")  # nearly every run: no copy, no check
+        else:
+            names = list(files or ())
+            texts, b64 = _program_texts([stdin, *(files or {}).values()])
+            line += json.dumps(texts[0]).encode("ascii")
+            if files:
+                files = dict(zip(names, texts[1:], strict=True))
+            if b64:
+                line += b', "b64": true'
         for key, value in (("env", env), ("files", files), ("keep", keep)):
             if value:
                 line += f', "{key}": {json.dumps(value)}'.encode("ascii")
@@ -460,19 +465,35 @@ class _Lease:
             self._pool._idle.put_nowait(held)
 
 
-_b64encode = base64.b64encode
-
-
-def _wire(text: str) -> str:
-    """Program bytes held as text (see ``text_bytes``), as they travel to the executor."""
-    return _b64encode(text_bytes(text)).decode("ascii")
+def _program_texts(values: Sequence[str | bytes]) -> tuple[list[str], bool]:
+    """Program bytes (text from ``as_text``, or bytes) as they travel to the executor,
+    and whether they are base64: the values' text when every one is UTF-8, else every
+    one base64 (the executor's protocol)."""
+    texts: list[str] = []
+    for value in values:
+        if isinstance(value, str):
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")  # a byte that is not UTF-8 is a lone surrogate
+                except UnicodeEncodeError:
+                    break
+            texts.append(value)
+        else:
+            try:
+                texts.append(value.decode("utf-8"))
+            except UnicodeDecodeError:
+                break
+    else:
+        return texts, False
+    data = (text_bytes(value) if isinstance(value, str) else value for value in values)
+    return [base64.b64encode(item).decode("ascii") for item in data], True
 
 
 def _run_request(argv: list[str], stdin: str, limits: Limits) -> dict[str, Any]:
     return {
         "op": "run",
         "argv": argv,
-        "stdin": _wire(stdin),
+        "stdin": stdin,
         "cpu_ms": limits.cpu_ms,
         "wall_ms": limits.effective_wall_ms,
         "memory_mb": limits.memory_mb,

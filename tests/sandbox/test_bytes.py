@@ -7,6 +7,7 @@ that are not UTF-8 are escaped, never a crash.
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -26,6 +27,7 @@ from refute.sandbox import (
     printable_text,
     text_bytes,
 )
+from refute.sandbox._pool import _run_request
 
 EVERY_BYTE = bytes(range(256))
 
@@ -138,6 +140,32 @@ async def test_stress_returns_a_generated_input_that_is_not_utf8_exactly(
     assert found.input is not None and text_bytes(found.input) == b"\x80\xff\n"
     assert found.b is not None and text_bytes(found.b.stdout) == b"\x80\xff\n"
     assert json.loads(found.model_dump_json())["input"] == "\\x80\\xff\n"
+
+
+async def test_utf8_output_travels_as_text_and_other_bytes_as_marked_base64(
+    sandbox: Sandbox,
+) -> None:
+    """The cheap encoding whenever it can carry the bytes (see the executor's protocol)."""
+    async with sandbox.judge._container() as container:
+        utf8 = await container.request(_run_request(["/bin/echo", "-n", "naïve ✓"], "", Limits()))
+        other = await container.request(_run_request(["/usr/bin/printf", "ok\\377"], "", Limits()))
+    assert "b64" not in utf8 and utf8["stdout"] == "naïve ✓"
+    assert other["b64"] is True and base64.b64decode(other["stdout"]) == b"ok\xff"
+
+
+async def test_utf8_text_and_other_bytes_in_one_run_both_arrive_exactly(
+    sandbox: Sandbox,
+) -> None:
+    program = _program(
+        "import sys\n"
+        "data = sys.stdin.buffer.read()\n"
+        "sys.stdout.buffer.write(data[:3])\n"
+        "sys.stderr.buffer.write(data[3:])\n",
+        "py",
+    )
+    result = await sandbox.judge.run(program, as_text("✓".encode() + b"\xfe\n"))
+    assert (text_bytes(result.stdout), text_bytes(result.stderr)) == ("✓".encode(), b"\xfe\n")
+    assert result.stdout == "✓"
 
 
 def test_printable_text_escapes_only_the_bytes_that_are_not_utf8() -> None:
