@@ -7,9 +7,10 @@ import os
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from ..judge import Reason, Verdict
+from ..sandbox import printable_text
 
 INPUT_CAP = 4096
 """Characters of the candidate input kept in the record; the full input is a file."""
@@ -72,6 +73,13 @@ class AttemptRecord(BaseModel):
     metrics: dict[str, float] = Field(default_factory=dict)
     oracle: bool = False
     transcript: str | None = None
+
+    @field_validator("message", "input", "minimized_input")
+    @classmethod
+    def _printable(cls, text: str | None) -> str | None:
+        """Program bytes that are not UTF-8 (a generator's output, its error messages)
+        are kept as ``\\xNN``: a record is for reading, the input file holds the bytes."""
+        return None if text is None else printable_text(text)
 
 
 class AttemptLog:

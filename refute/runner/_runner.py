@@ -311,7 +311,8 @@ def _files(
 
 
 def _write_json(path: Path, data: Any) -> None:
-    atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(path, text.encode("utf-8", "backslashreplace"))  # never fails on bytes
 
 
 def load_run_config(directory: Path) -> RunConfig:

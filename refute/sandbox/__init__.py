@@ -18,7 +18,7 @@ from ._image import (
 from ._languages import CPP_FLAGS, SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
 from ._pool import CompileError, SandboxPool
-from ._program import Executable, Program, text_bytes
+from ._program import Executable, Program, as_text, printable_text, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, docker_client
 
 __all__ = [
@@ -46,11 +46,13 @@ __all__ = [
     "StressOutcome",
     "StressResult",
     "UnknownLanguageError",
+    "as_text",
     "build_from_dockerfile",
     "build_offline",
     "docker_client",
     "image_id",
     "labelled",
+    "printable_text",
     "remove_orphans",
     "text_bytes",
     "toolchain",

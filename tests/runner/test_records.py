@@ -26,3 +26,20 @@ def test_a_half_written_last_line_is_ignored_then_cut(tmp_path: Path) -> None:
     log.append(make(1))
     assert [r.attempt for r in log.read()] == [0, 1]
     assert path.read_text().count("\n") == 2
+
+
+def test_program_bytes_that_are_not_utf8_are_recorded_escaped(tmp_path: Path) -> None:
+    generated = b"2 \xff\n".decode("utf-8", "surrogateescape")  # as a generator's output
+    record = AttemptRecord(
+        task_id="p/t",
+        attempt=0,
+        outcome=Outcome.NO_CANDIDATE,
+        message="the input generator failed: " + generated,
+        input=generated,
+        minimized_input=generated,
+    )
+    log = AttemptLog(tmp_path / "attempts.jsonl")
+    log.append(record)
+    (read,) = log.read()
+    assert read.input == read.minimized_input == "2 \\xff\n"
+    assert read.message == "the input generator failed: 2 \\xff\n"
