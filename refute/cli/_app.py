@@ -6,9 +6,10 @@ import sys
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from ..errors import RefuteError
+from ..runner import InfrastructureError
 from ..sandbox import ImageBuildError, SandboxError
 from ._bench import bench_app
 from ._eval import eval_command
@@ -35,13 +36,27 @@ err = Console(stderr=True)
 EXPECTED_FAULTS: tuple[type[Exception], ...] = (RefuteError, SandboxError, ImageBuildError)
 """Faults that become ``error: <message>`` and exit code 2 instead of a traceback."""
 
+INFRASTRUCTURE_EXIT = 3
+"""The exit code of a run stopped by the infrastructure (engine gone, model service
+failing): nothing was wrong with the command; resume it once the fault is mended."""
+
+
+def say_error(message: str) -> None:
+    """``error: <message>`` on stderr, the message taken literally: no markup, emoji
+    codes or highlighting (a path like ``x.py:Nope:`` or ``[a]`` stays as it is)."""
+    line = Text.assemble(("error:", "bold red"), " ", message)
+    err.print(line, highlight=False, soft_wrap=True, emoji=False, markup=False)
+
 
 def main() -> None:
     try:
         app()
+    except InfrastructureError as error:
+        say_error(str(error))
+        sys.exit(INFRASTRUCTURE_EXIT)
     except EXPECTED_FAULTS as error:
-        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        say_error(str(error))
         sys.exit(2)
     except KeyboardInterrupt:
-        err.print("interrupted")
+        err.print("interrupted", highlight=False)
         sys.exit(130)

@@ -1,8 +1,9 @@
 """Benchmark runs: jobs of (task, attempt), judged, recorded in a resumable run directory."""
 
 from ._config import Provenance, RunConfig, RunFile, problem_set_hash
+from ._faults import InfrastructureError
 from ._minimize import minimize
-from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
+from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Fault, Outcome, fault_of
 from ._runner import Progress, RunDirError, attempt_seed, load_run_config, run_benchmark
 from ._selector import SelectorError, select_tasks
 from ._summary import Bucket, Summary, pass_at_k, summarize
@@ -12,6 +13,8 @@ __all__ = [
     "AttemptLog",
     "AttemptRecord",
     "Bucket",
+    "Fault",
+    "InfrastructureError",
     "Outcome",
     "Progress",
     "Provenance",
@@ -21,6 +24,7 @@ __all__ = [
     "SelectorError",
     "Summary",
     "attempt_seed",
+    "fault_of",
     "load_run_config",
     "minimize",
     "pass_at_k",

@@ -7,7 +7,7 @@ import os
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, computed_field
 
 from ..judge import Reason, Verdict
 
@@ -26,6 +26,38 @@ class Outcome(StrEnum):
     """The agent raised an exception: its fault, counted as a failed attempt."""
     INFRA_ERROR = "infra_error"
     """The model service or the sandbox failed: not counted, redone by ``--resume``."""
+
+
+class Fault(StrEnum):
+    """Whose fault a failed attempt is; only the agent's count in its score."""
+
+    AGENT = "agent"
+    """The agent's: its answer (none, unparseable, invalid, not refuting), its program,
+    or an exception it raised. Counted as a failed attempt."""
+    JUDGE = "judge"
+    """The judge material's: the reference failed on a valid input, or the validator,
+    checker or incorrect submission does not build or work. Not counted; counted apart
+    (``judge_errors``), and not redone, since it would fail the same way."""
+    INFRASTRUCTURE = "infrastructure"
+    """The infrastructure's: the sandbox engine, a lost container, the model service,
+    the disk. Not counted; counted apart (``infra_errors``) and redone by ``--resume``."""
+
+
+def fault_of(outcome: Outcome, verdict: Verdict | None, refuted: bool) -> Fault | None:
+    """The one classification of an attempt's failure (``None``: it refuted the task).
+
+    >>> fault_of(Outcome.JUDGED, Verdict.JUDGE_ERROR, False)
+    <Fault.JUDGE: 'judge'>
+    >>> fault_of(Outcome.NO_CANDIDATE, None, False)
+    <Fault.AGENT: 'agent'>
+    """
+    if outcome is Outcome.INFRA_ERROR:
+        return Fault.INFRASTRUCTURE
+    if refuted:
+        return None
+    if outcome is Outcome.JUDGED and verdict is Verdict.JUDGE_ERROR:
+        return Fault.JUDGE
+    return Fault.AGENT
 
 
 class AttemptRecord(BaseModel):
@@ -51,6 +83,10 @@ class AttemptRecord(BaseModel):
         metrics: numbers the agent recorded (the fuzz baseline's valid-input rate).
         oracle: the agent saw the reference solution.
         transcript: the transcript file, relative to the run directory.
+        tries: how many times the attempt was run: 2 when a lost sandbox container
+            made the runner redo it once.
+        fault: whose fault the failure is (see ``Fault``); ``None`` when it refuted.
+            Derived from ``outcome`` and ``verdict``, written into every line.
     """
 
     task_id: str
@@ -72,6 +108,12 @@ class AttemptRecord(BaseModel):
     metrics: dict[str, float] = Field(default_factory=dict)
     oracle: bool = False
     transcript: str | None = None
+    tries: int = 1
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fault(self) -> Fault | None:
+        return fault_of(self.outcome, self.verdict, self.refuted)
 
 
 class AttemptLog:

@@ -9,7 +9,7 @@ from math import comb
 from pydantic import BaseModel
 
 from ..problems import Task
-from ._records import AttemptRecord, Outcome
+from ._records import AttemptRecord, Fault
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -38,7 +38,8 @@ class Summary(BaseModel):
 
     Args:
         tasks: tasks in the run.
-        attempts: attempts counted (judged, no candidate, or agent error).
+        attempts: attempts counted in the agent's score: those that refuted and those
+            that failed by the agent's fault (``AttemptRecord.fault``).
         refuted: tasks refuted by at least one attempt.
         success_rate: ``refuted / tasks``.
         pass_at_k: the unbiased pass@k for k = 1 .. attempts per task, averaged over
@@ -53,6 +54,7 @@ class Summary(BaseModel):
         cost_usd: money spent.
         infra_errors: attempts that failed for infrastructure reasons (not counted;
             ``--resume`` redoes them).
+        judge_errors: attempts that failed by the judge material's fault (not counted).
         pending: attempts not yet finished (an interrupted run).
         metrics: per agent metric, its mean over attempts (the fuzz valid-input rate).
     """
@@ -71,6 +73,7 @@ class Summary(BaseModel):
     output_tokens: int
     cost_usd: float
     infra_errors: int
+    judge_errors: int = 0
     pending: int
     metrics: dict[str, float]
 
@@ -99,7 +102,8 @@ def summarize(tasks: Sequence[Task], records: Iterable[AttemptRecord], attempts:
     latest: dict[tuple[str, int], AttemptRecord] = {}
     for record in records:
         latest[(record.task_id, record.attempt)] = record
-    counted = [r for r in latest.values() if r.outcome is not Outcome.INFRA_ERROR]
+    counted = [r for r in latest.values() if r.fault in (None, Fault.AGENT)]
+    judge_errors = sum(r.fault is Fault.JUDGE for r in latest.values())
     per_task: dict[str, list[AttemptRecord]] = defaultdict(list)
     for record in counted:
         per_task[record.task_id].append(record)
@@ -142,7 +146,8 @@ def summarize(tasks: Sequence[Task], records: Iterable[AttemptRecord], attempts:
         input_tokens=sum(r.input_tokens for r in everything),
         output_tokens=sum(r.output_tokens for r in everything),
         cost_usd=round(sum(r.cost_usd for r in everything), 6),
-        infra_errors=sum(r.outcome is Outcome.INFRA_ERROR for r in everything),
-        pending=len(tasks) * attempts - len(counted),
+        infra_errors=sum(r.fault is Fault.INFRASTRUCTURE for r in everything),
+        judge_errors=judge_errors,
+        pending=len(tasks) * attempts - len(counted) - judge_errors,
         metrics={k: round(sum(v) / len(v), 4) for k, v in sorted(metric_values.items())},
     )

@@ -16,7 +16,7 @@ from ._image import (
 )
 from ._languages import SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
-from ._pool import CompileError, SandboxPool
+from ._pool import CompileError, ContainerLost, SandboxPool
 from ._program import Executable, Program, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
 
@@ -25,6 +25,7 @@ __all__ = [
     "LABEL",
     "SOURCE_SUFFIXES",
     "CompileError",
+    "ContainerLost",
     "Executable",
     "ExecutorLost",
     "Generated",
