@@ -20,9 +20,8 @@ class SteadyAgent:
     Each attempt runs its own program in the untrusted pool and hands the input over as
     a generator, so both pools work in every attempt. ``pause`` seconds are slept first
     (a run lasts long enough to be disturbed); ``hold_file``, when given, is created at
-    the start of the first ``run_program`` of an attempt, which then runs a program that
-    sleeps ``hold`` seconds (a container can be killed under it); the attempt's second
-    try, if any, does not sleep.
+    the start of ``run_program`` in the first ``hold_tries`` tries of an attempt, which
+    then run a program that sleeps ``hold`` seconds (a container can be killed under it).
     """
 
     name: ClassVar[str] = "steady"
@@ -30,8 +29,11 @@ class SteadyAgent:
     needs_model: ClassVar[bool] = False
     budget: ClassVar[Budget] = Budget(program_runs=2, validity_checks=2, stress_seconds=0)
 
-    def __init__(self, pause: float = 0.0, hold_file: str = "", hold: float = 0.0):
+    def __init__(
+        self, pause: float = 0.0, hold_file: str = "", hold: float = 0.0, hold_tries: int = 1
+    ):
         self.pause = pause
+        self.hold_tries = hold_tries
         self.hold_file = Path(hold_file) if hold_file else None
         self.hold = hold
         self.tries: dict[str, int] = {}
@@ -41,7 +43,8 @@ class SteadyAgent:
         self.tries[key] = self.tries.get(key, 0) + 1
         await asyncio.sleep(self.pause)
         text = self.choose(task, tools.seed)
-        wait = self.hold if self.hold_file is not None and self.tries[key] == 1 else 0.0
+        held = self.hold_file is not None and self.tries[key] <= self.hold_tries
+        wait = self.hold if held else 0.0
         if wait:
             assert self.hold_file is not None
             self.hold_file.write_text(key)
