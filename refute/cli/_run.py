@@ -21,7 +21,7 @@ from ..models import MODEL_TIMEOUT_ENV, RetryPolicy, Sampling
 from ..problems import default_problems_dir
 from ..runner import (
     AttemptLog,
-    Fault,
+    FaultOf,
     Progress,
     RunConfig,
     Summary,
@@ -126,7 +126,7 @@ def _results(summary: Summary, directory: Path) -> Table:
 def _kept(directory: Path) -> int:
     """Attempts of the run in ``directory`` that ``--resume`` will not redo."""
     records = AttemptLog(directory / "attempts.jsonl").read()
-    return len({(r.task_id, r.attempt) for r in records if r.fault is not Fault.INFRASTRUCTURE})
+    return len({(r.task_id, r.attempt) for r in records if r.fault is not FaultOf.INFRASTRUCTURE})
 
 
 def run_command(

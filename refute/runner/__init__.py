@@ -3,7 +3,7 @@
 from ._config import Provenance, RunConfig, RunFile, problem_set_hash
 from ._faults import InfrastructureError
 from ._minimize import minimize
-from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Fault, Outcome, fault_of
+from ._records import INPUT_CAP, AttemptLog, AttemptRecord, FaultOf, Outcome, fault_of
 from ._runner import Progress, RunDirError, attempt_seed, load_run_config, run_benchmark
 from ._selector import SelectorError, select_tasks
 from ._summary import Bucket, Summary, pass_at_k, summarize
@@ -13,7 +13,7 @@ __all__ = [
     "AttemptLog",
     "AttemptRecord",
     "Bucket",
-    "Fault",
+    "FaultOf",
     "InfrastructureError",
     "Outcome",
     "Progress",

@@ -28,7 +28,7 @@ class Outcome(StrEnum):
     """The model service or the sandbox failed: not counted, redone by ``--resume``."""
 
 
-class Fault(StrEnum):
+class FaultOf(StrEnum):
     """Whose fault a failed attempt is; only the agent's count in its score."""
 
     AGENT = "agent"
@@ -43,21 +43,21 @@ class Fault(StrEnum):
     the disk. Not counted; counted apart (``infra_errors``) and redone by ``--resume``."""
 
 
-def fault_of(outcome: Outcome, verdict: Verdict | None, refuted: bool) -> Fault | None:
+def fault_of(outcome: Outcome, verdict: Verdict | None, refuted: bool) -> FaultOf | None:
     """The one classification of an attempt's failure (``None``: it refuted the task).
 
     >>> fault_of(Outcome.JUDGED, Verdict.JUDGE_ERROR, False)
-    <Fault.JUDGE: 'judge'>
+    <FaultOf.JUDGE: 'judge'>
     >>> fault_of(Outcome.NO_CANDIDATE, None, False)
-    <Fault.AGENT: 'agent'>
+    <FaultOf.AGENT: 'agent'>
     """
     if outcome is Outcome.INFRA_ERROR:
-        return Fault.INFRASTRUCTURE
+        return FaultOf.INFRASTRUCTURE
     if refuted:
         return None
     if outcome is Outcome.JUDGED and verdict is Verdict.JUDGE_ERROR:
-        return Fault.JUDGE
-    return Fault.AGENT
+        return FaultOf.JUDGE
+    return FaultOf.AGENT
 
 
 class AttemptRecord(BaseModel):
@@ -85,7 +85,7 @@ class AttemptRecord(BaseModel):
         transcript: the transcript file, relative to the run directory.
         tries: how many times the attempt was run: 2 when a lost sandbox container
             made the runner redo it once.
-        fault: whose fault the failure is (see ``Fault``); ``None`` when it refuted.
+        fault: whose fault the failure is (see ``FaultOf``); ``None`` when it refuted.
             Derived from ``outcome`` and ``verdict``, written into every line.
     """
 
@@ -112,7 +112,7 @@ class AttemptRecord(BaseModel):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def fault(self) -> Fault | None:
+    def fault(self) -> FaultOf | None:
         return fault_of(self.outcome, self.verdict, self.refuted)
 
 

@@ -30,7 +30,7 @@ from ..sandbox import Language, Limits, Program, Sandbox, SandboxConfig
 from ._config import RunConfig, RunFile, provenance
 from ._faults import Cause, Health, InfrastructureError, engine_trouble, infrastructure_cause
 from ._minimize import minimize
-from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Fault, Outcome
+from ._records import INPUT_CAP, AttemptLog, AttemptRecord, FaultOf, Outcome
 from ._selector import select_tasks
 from ._summary import Summary, summarize
 
@@ -130,7 +130,7 @@ async def run_benchmark(
     recorded = log.read()
     if recorded and not resume:
         raise RunDirError(f"--out {out}: it holds a run already; use --resume {out}")
-    done = {(r.task_id, r.attempt) for r in recorded if r.fault is not Fault.INFRASTRUCTURE}
+    done = {(r.task_id, r.attempt) for r in recorded if r.fault is not FaultOf.INFRASTRUCTURE}
     jobs = [
         (task, index)
         for index in range(config.attempts)

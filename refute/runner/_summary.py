@@ -9,7 +9,7 @@ from math import comb
 from pydantic import BaseModel
 
 from ..problems import Task
-from ._records import AttemptRecord, Fault
+from ._records import AttemptRecord, FaultOf
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -102,8 +102,8 @@ def summarize(tasks: Sequence[Task], records: Iterable[AttemptRecord], attempts:
     latest: dict[tuple[str, int], AttemptRecord] = {}
     for record in records:
         latest[(record.task_id, record.attempt)] = record
-    counted = [r for r in latest.values() if r.fault in (None, Fault.AGENT)]
-    judge_errors = sum(r.fault is Fault.JUDGE for r in latest.values())
+    counted = [r for r in latest.values() if r.fault in (None, FaultOf.AGENT)]
+    judge_errors = sum(r.fault is FaultOf.JUDGE for r in latest.values())
     per_task: dict[str, list[AttemptRecord]] = defaultdict(list)
     for record in counted:
         per_task[record.task_id].append(record)
@@ -146,7 +146,7 @@ def summarize(tasks: Sequence[Task], records: Iterable[AttemptRecord], attempts:
         input_tokens=sum(r.input_tokens for r in everything),
         output_tokens=sum(r.output_tokens for r in everything),
         cost_usd=round(sum(r.cost_usd for r in everything), 6),
-        infra_errors=sum(r.fault is Fault.INFRASTRUCTURE for r in everything),
+        infra_errors=sum(r.fault is FaultOf.INFRASTRUCTURE for r in everything),
         judge_errors=judge_errors,
         pending=len(tasks) * attempts - len(counted) - judge_errors,
         metrics={k: round(sum(v) / len(v), 4) for k, v in sorted(metric_values.items())},

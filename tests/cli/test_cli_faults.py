@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from refute.runner import AttemptLog, Fault
+from refute.runner import AttemptLog, FaultOf
 
 from ..conftest import TEST_IMAGE
 from ..support.cli import Cli
@@ -135,7 +135,7 @@ def test_ctrl_c_says_how_many_attempts_are_kept_and_how_to_resume(tmp_path: Path
     stdout, stderr = runner.communicate(timeout=60)
     assert runner.returncode == 130
     records = AttemptLog(log).read()
-    kept = len({(r.task_id, r.attempt) for r in records if r.fault is not Fault.INFRASTRUCTURE})
+    kept = len({(r.task_id, r.attempt) for r in records if r.fault is not FaultOf.INFRASTRUCTURE})
     assert 2 <= kept < 18
     assert stderr.strip().splitlines()[-1] == (
         f"interrupted; {kept} attempts kept; resume with: refute run --resume {out}"

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from refute.problems import default_problems_dir
-from refute.runner import AttemptLog, Fault, Outcome, RunConfig, run_benchmark
+from refute.runner import AttemptLog, FaultOf, Outcome, RunConfig, run_benchmark
 from refute.sandbox import docker_client
 
 from ..conftest import TEST_IMAGE
@@ -62,7 +62,7 @@ async def test_an_attempt_whose_container_is_killed_is_redone_once_and_counted_o
     assert killer.done()
     (record,) = AttemptLog(tmp_path / "run" / "attempts.jsonl").read()
     assert record.tries == 2
-    assert record.outcome is Outcome.JUDGED and record.fault is not Fault.INFRASTRUCTURE
+    assert record.outcome is Outcome.JUDGED and record.fault is not FaultOf.INFRASTRUCTURE
     assert record.wall_s < 20  # the held program did not run to its end
     assert summary.attempts == 1 and summary.infra_errors == 0 and summary.pending == 0
 
@@ -77,7 +77,7 @@ async def test_a_container_lost_twice_is_an_infrastructure_error_that_resume_red
     (record,) = AttemptLog(tmp_path / "run" / "attempts.jsonl").read()
     assert (record.outcome, record.fault, record.tries) == (
         Outcome.INFRA_ERROR,
-        Fault.INFRASTRUCTURE,
+        FaultOf.INFRASTRUCTURE,
         2,
     )
     assert "ContainerLost: the sandbox container" in record.message

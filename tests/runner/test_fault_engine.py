@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from refute.runner import AttemptLog, Fault
+from refute.runner import AttemptLog, FaultOf
 
 from ..conftest import TEST_IMAGE
 from .agents import AGENT_FILE
@@ -116,7 +116,7 @@ def test_a_run_whose_engine_stops_ends_non_zero_and_resumes_to_the_undisturbed_s
     assert stopped["infra_errors"] >= 1
     assert stopped["pending"] > 0
     records = AttemptLog(log).read()
-    infra = [r for r in records if r.fault is Fault.INFRASTRUCTURE]
+    infra = [r for r in records if r.fault is FaultOf.INFRASTRUCTURE]
     assert len(infra) == stopped["infra_errors"]
     assert all(r.outcome.value == "infra_error" for r in infra)
     assert not [r for r in records if r.outcome.value == "agent_error"]
@@ -128,6 +128,6 @@ def test_a_run_whose_engine_stops_ends_non_zero_and_resumes_to_the_undisturbed_s
     done = Counter(
         (r.task_id, r.attempt)
         for r in AttemptLog(log).read()
-        if r.fault is not Fault.INFRASTRUCTURE
+        if r.fault is not FaultOf.INFRASTRUCTURE
     )
     assert len(done) == TASKS * ATTEMPTS and set(done.values()) == {1}

@@ -13,7 +13,14 @@ import pytest
 
 from refute.models import RetryPolicy
 from refute.problems import default_problems_dir
-from refute.runner import AttemptLog, Fault, InfrastructureError, Outcome, RunConfig, run_benchmark
+from refute.runner import (
+    AttemptLog,
+    FaultOf,
+    InfrastructureError,
+    Outcome,
+    RunConfig,
+    run_benchmark,
+)
 from refute.testing import Fault as HttpFault
 from refute.testing import Hangup, Malformed, ModelServer, Reply, Request, Slow
 
@@ -68,7 +75,8 @@ async def test_a_failing_model_service_stops_the_run_and_resume_completes_it(
     assert said in message and f"resume with: refute run --resume {tmp_path}" in message
     records = AttemptLog(tmp_path / "attempts.jsonl").read()
     assert len(records) >= 3
-    assert {(r.outcome, r.fault) for r in records} == {(Outcome.INFRA_ERROR, Fault.INFRASTRUCTURE)}
+    blamed = {(r.outcome, r.fault) for r in records}
+    assert blamed == {(Outcome.INFRA_ERROR, FaultOf.INFRASTRUCTURE)}
     assert all("ModelUnavailableError" in r.message and said in r.message for r in records)
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert (summary["attempts"], summary["infra_errors"]) == (0, len(records))
@@ -82,7 +90,7 @@ async def test_a_failing_model_service_stops_the_run_and_resume_completes_it(
     counted = Counter(
         (r.task_id, r.attempt)
         for r in AttemptLog(tmp_path / "attempts.jsonl").read()
-        if r.fault is not Fault.INFRASTRUCTURE
+        if r.fault is not FaultOf.INFRASTRUCTURE
     )
     assert len(counted) == TASKS * ATTEMPTS and set(counted.values()) == {1}
     assert resumed.refuted >= 1  # the answer refutes charged-pair/two-largest
