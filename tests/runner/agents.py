@@ -22,6 +22,8 @@ class SteadyAgent:
     (a run lasts long enough to be disturbed); ``hold_file``, when given, is created at
     the start of ``run_program`` in the first ``hold_tries`` tries of an attempt, which
     then run a program that sleeps ``hold`` seconds (a container can be killed under it).
+    With ``swallow`` it catches any exception of its tool and gives up, as a sloppy
+    custom agent would.
     """
 
     name: ClassVar[str] = "steady"
@@ -30,9 +32,15 @@ class SteadyAgent:
     budget: ClassVar[Budget] = Budget(program_runs=2, validity_checks=2, stress_seconds=0)
 
     def __init__(
-        self, pause: float = 0.0, hold_file: str = "", hold: float = 0.0, hold_tries: int = 1
+        self,
+        pause: float = 0.0,
+        hold_file: str = "",
+        hold: float = 0.0,
+        hold_tries: int = 1,
+        swallow: bool = False,
     ):
         self.pause = pause
+        self.swallow = swallow
         self.hold_tries = hold_tries
         self.hold_file = Path(hold_file) if hold_file else None
         self.hold = hold
@@ -49,7 +57,12 @@ class SteadyAgent:
             assert self.hold_file is not None
             self.hold_file.write_text(key)
         program = f"import sys, time\ntime.sleep({wait})\nsys.stdout.write({text!r})\n"
-        run = await tools.run_program(ProgramSource(code=program))
+        try:
+            run = await tools.run_program(ProgramSource(code=program))
+        except Exception as error:
+            if not self.swallow:
+                raise
+            return Candidate(failure=f"my tool failed ({error}); giving up")
         if not run.ok:
             return Candidate(failure=f"own program: {run.describe()}")
         return Candidate(generator=ProgramSource(code=program.replace(f"({wait})", "(0)")))

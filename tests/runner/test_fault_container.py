@@ -42,12 +42,13 @@ async def kill_when_held(hold_file: Path, before: set[str], times: int = 1) -> N
         client.close()
 
 
-def config(hold_file: Path, hold_tries: int = 1) -> RunConfig:
+def config(hold_file: Path, hold_tries: int = 1, swallow: bool = False) -> RunConfig:
+    options = {"hold_file": str(hold_file), "hold": 20, "hold_tries": hold_tries}
     return RunConfig(
         problems_dir=default_problems_dir(),
         problems="ribbon-cut",
         agent=f"{AGENT_FILE}:SteadyAgent",
-        agent_options={"hold_file": str(hold_file), "hold": 20, "hold_tries": hold_tries},
+        agent_options=options | {"swallow": swallow},
         sandbox_workers=1,
         image=TEST_IMAGE,
     )
@@ -88,3 +89,16 @@ async def test_a_container_lost_twice_is_an_infrastructure_error_that_resume_red
     assert (resumed.attempts, resumed.infra_errors, resumed.pending) == (1, 0, 0)
     records = AttemptLog(tmp_path / "run" / "attempts.jsonl").read()
     assert [r.outcome for r in records] == [Outcome.INFRA_ERROR, Outcome.JUDGED]
+
+
+async def test_a_lost_container_the_agent_swallows_is_still_the_infrastructures_fault(
+    tmp_path: Path,
+) -> None:
+    hold_file = tmp_path / "held"
+    killer = asyncio.create_task(kill_when_held(hold_file, ours("untrusted"), times=2))
+    summary = await run_benchmark(config(hold_file, hold_tries=2, swallow=True), tmp_path / "run")
+    await killer
+    (record,) = AttemptLog(tmp_path / "run" / "attempts.jsonl").read()
+    assert (record.outcome, record.tries) == (Outcome.INFRA_ERROR, 2)
+    assert record.message.startswith("after a tool's failure: ContainerLost: ")
+    assert (summary.attempts, summary.infra_errors) == (0, 1)
