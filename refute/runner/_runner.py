@@ -161,7 +161,10 @@ async def run_benchmark(
             config=config,
             provenance=provenance(tasks, sandbox.image_id, entry.oracle, sandbox.toolchain),
         )
-        _write_json(out / "config.json", run_file.model_dump(mode="json"))
+        try:
+            _write_json(out / "config.json", run_file.model_dump(mode="json"))
+        except OSError as error:
+            raise RunDirError(f"--out {out}: cannot write config.json ({error})") from error
         context = _Context(
             config=config,
             out=out,
@@ -181,7 +184,10 @@ async def run_benchmark(
         concurrency = config.model_concurrency * 4 if model is not None else workers * 2
         stopped = await _run_jobs(context, jobs, concurrency)
     summary = summarize(tasks, log.read(), config.attempts)
-    _write_json(out / "summary.json", summary.model_dump(mode="json"))
+    try:
+        _write_json(out / "summary.json", summary.model_dump(mode="json"))
+    except OSError as error:
+        stopped = stopped or f"cannot write {out / 'summary.json'}: {error}"
     if stopped is not None:
         kept = summary.attempts + summary.judge_errors
         raise InfrastructureError(
@@ -403,7 +409,13 @@ def _files(
 
 def _write_json(path: Path, data: Any) -> None:
     partial = path.with_suffix(path.suffix + ".part")
-    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        partial.write_text(
+            json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    except OSError:
+        partial.unlink(missing_ok=True)  # a full disk: leave no half-written file
+        raise
     os.replace(partial, path)
 
 
