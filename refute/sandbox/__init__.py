@@ -17,7 +17,7 @@ from ._image import (
 )
 from ._languages import CPP_FLAGS, SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
-from ._pool import CompileError, SandboxPool
+from ._pool import CompileError, ContainerLost, SandboxPool
 from ._program import Executable, Program, as_text, printable_text, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, docker_client
 
@@ -27,6 +27,7 @@ __all__ = [
     "LABEL",
     "SOURCE_SUFFIXES",
     "CompileError",
+    "ContainerLost",
     "Executable",
     "ExecutorLost",
     "Generated",

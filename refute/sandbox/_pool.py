@@ -14,8 +14,9 @@ from types import TracebackType
 from typing import Any
 
 import docker
+from docker.errors import DockerException
 
-from ..errors import ProgramError
+from ..errors import ProgramError, SandboxError
 from ..files import atomic_write
 from ._container import Container, ContainerSpec, ExecutorLost, validate_reply
 from ._languages import compile_argv, run_argv
@@ -40,6 +41,41 @@ def _executor_lost(error: ExecutorLost) -> RunResult:
     """What an untrusted program that killed or broke its executor gets as its result."""
     stderr = f"the program stopped the sandbox executor ({error}); the container was replaced"
     return RunResult(status=RunStatus.RUNTIME_ERROR, stderr=stderr)
+
+
+class ContainerLost(SandboxError):
+    """The container was stopped from outside (``docker kill``, ``docker rm -f``, the
+    engine shutting down) while a program ran: no fault of that program. The pool has
+    replaced the container; the caller may redo the work."""
+
+
+def _stopped_from_outside(client: docker.DockerClient, container_id: str) -> str | None:
+    """Whether the engine was told to kill or stop the container, as its events say.
+
+    A program that kills its own executor (``kill(-1)``) ends the container too, but
+    then the engine records only its death; a kill or stop came from outside. Asked
+    before the pool removes the container, since that removal is itself a kill. Raises
+    ``SandboxError`` when the engine does not answer (it is gone: nobody's program).
+    """
+    if not container_id:
+        return None
+    # To the microsecond (the SDK's own conversion of a datetime cuts to the second, and
+    # an "until" ahead of the engine's clock makes it wait for it).
+    now: Any = f"{time.time():.6f}"
+    try:
+        events = client.api.events(
+            since=1,  # everything the engine still keeps (its last 256 events)
+            until=now,
+            filters={"container": container_id, "event": ["kill", "stop"]},
+            decode=True,
+        )
+        for event in events:
+            signal = (event.get("Actor") or {}).get("Attributes", {}).get("signal")
+            how = f"{event.get('Action')}" + (f" (signal {signal})" if signal else "")
+            return f"the sandbox container {container_id[:12]} was stopped from outside: {how}"
+    except (DockerException, OSError) as error:  # requests' errors are OSErrors
+        raise SandboxError(f"the Docker engine is not reachable: {error}") from error
+    return None
 
 
 class CompileError(ProgramError):
@@ -116,7 +152,13 @@ class SandboxPool:
         await dead.close()
         fresh = Container(self._client, self._spec, self.role, dead.cpu)
         self._containers = [fresh if c is dead else c for c in self._containers]
-        await fresh.start()
+        try:
+            await fresh.start()
+        except SandboxError:
+            raise
+        except (DockerException, OSError) as error:  # the engine is gone (requests' errors)
+            await fresh.close()
+            raise SandboxError(f"cannot start a sandbox container: {error}") from error
         return fresh
 
     # -- compiling -----------------------------------------------------------------
@@ -460,7 +502,11 @@ class _Lease:
         held = self._held
         try:
             if kind is not None and issubclass(kind, ExecutorLost):
-                held = await self._pool._replace(held)
+                pool = self._pool
+                outside = await asyncio.to_thread(_stopped_from_outside, pool._client, held.id)
+                held = await pool._replace(held)
+                if outside is not None:
+                    raise ContainerLost(outside) from error
         finally:
             self._pool._idle.put_nowait(held)
 
