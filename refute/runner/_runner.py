@@ -251,7 +251,7 @@ async def _run_jobs(
     return stopped[0] if stopped else None
 
 
-class _Stop(Exception):
+class _Stop(RunError):
     """Raised by a worker to stop the run; the other attempts in flight are cancelled
     (not recorded: ``--resume`` runs them)."""
 
