@@ -10,12 +10,27 @@ each incorrect submission in it is one task, ``<problem-id>/<name>``.
 """
 
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
+from ._fuzz_records import write_fuzz_records
 from ._loader import ProblemSet, default_problems_dir, load_problem, load_problems
-from ._models import CheckerSettings, Example, IncorrectSubmission, Origin, Problem, Statement, Task
+from ._models import (
+    CheckerSettings,
+    Example,
+    Fuzzability,
+    FuzzBudget,
+    FuzzRecord,
+    IncorrectSubmission,
+    Origin,
+    Problem,
+    Statement,
+    Task,
+)
 
 __all__ = [
     "CheckerSettings",
     "Example",
+    "FuzzBudget",
+    "FuzzRecord",
+    "Fuzzability",
     "IncorrectSubmission",
     "LoadError",
     "Origin",
@@ -29,4 +44,5 @@ __all__ = [
     "default_problems_dir",
     "load_problem",
     "load_problems",
+    "write_fuzz_records",
 ]

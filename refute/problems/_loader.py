@@ -19,6 +19,7 @@ from ._models import (
     ID_PATTERN,
     CheckerSettings,
     Example,
+    FuzzRecord,
     IncorrectSubmission,
     Origin,
     Problem,
@@ -71,6 +72,7 @@ class _SubmissionConfig(BaseModel):
     note: str | None = None
     author_rating: int | None = Field(default=None, ge=0)
     origin: str | None = None
+    fuzz: FuzzRecord | None = None
 
 
 class _ReferenceConfig(BaseModel):
@@ -424,6 +426,7 @@ def _read_incorrect(
                 origin=setting.origin,
                 fail_input=fail_input,
                 fail_input_path=fail_path,
+                fuzz=setting.fuzz,
             )
         )
     return submissions

@@ -4,7 +4,7 @@ from ._config import Provenance, RunConfig, RunFile, problem_set_hash
 from ._minimize import minimize
 from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
 from ._runner import Progress, RunDirError, attempt_seed, load_run_config, run_benchmark
-from ._selector import SelectorError, select_tasks
+from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import Bucket, Summary, pass_at_k, summarize
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "AttemptLog",
     "AttemptRecord",
     "Bucket",
+    "FuzzSelection",
     "Outcome",
     "Progress",
     "Provenance",
@@ -21,6 +22,7 @@ __all__ = [
     "SelectorError",
     "Summary",
     "attempt_seed",
+    "fair_selection",
     "load_run_config",
     "minimize",
     "pass_at_k",

@@ -17,6 +17,7 @@ from ..judge import JudgeConfig
 from ..models import Sampling
 from ..problems import Task
 from ..sandbox import IMAGE
+from ._selector import FuzzSelection
 
 
 class RunConfig(BaseModel):
@@ -29,6 +30,8 @@ class RunConfig(BaseModel):
         sampling: temperature, max tokens, reasoning effort ...
         problems_dir: the problem set.
         problems: the task selector (``--problems``), or ``None`` for all tasks.
+        include_fuzzable: keep the tasks the fuzz baseline refutes (``--include-fuzzable``);
+            by default they are left out (docs/selection.md).
         attempts: attempts per task.
         model_concurrency: model requests in flight at once.
         sandbox_workers: containers per sandbox pool.
@@ -46,6 +49,7 @@ class RunConfig(BaseModel):
     sampling: Sampling = Field(default_factory=Sampling)
     problems_dir: Path
     problems: str | None = None
+    include_fuzzable: bool = False
     attempts: int = Field(default=1, ge=1)
     model_concurrency: int = Field(default=8, ge=1)
     sandbox_workers: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
@@ -70,6 +74,8 @@ class Provenance(BaseModel):
     toolchain: dict[str, str] = Field(default_factory=dict)
     """Compiler and interpreter versions of the image (``gcc``, ``python``, ``pypy``, ...)."""
     oracle: bool
+    selection: FuzzSelection = Field(default_factory=FuzzSelection)
+    """What the default selection left out, and which kept tasks have no current record."""
 
 
 class RunFile(BaseModel):
@@ -104,7 +110,11 @@ def problem_set_hash(tasks: Sequence[Task]) -> str:
 
 
 def provenance(
-    tasks: Sequence[Task], image_id: str, oracle: bool, toolchain: dict[str, str] | None = None
+    tasks: Sequence[Task],
+    image_id: str,
+    oracle: bool,
+    toolchain: dict[str, str] | None = None,
+    selection: FuzzSelection | None = None,
 ) -> Provenance:
     commit = _git("rev-parse", "HEAD")
     status = _git("status", "--porcelain")
@@ -118,4 +128,5 @@ def provenance(
         image_id=image_id,
         toolchain=toolchain or {},
         oracle=oracle,
+        selection=selection or FuzzSelection(),
     )

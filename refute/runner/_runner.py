@@ -30,7 +30,7 @@ from ..sandbox import Language, Limits, Program, Sandbox, SandboxConfig, Sandbox
 from ._config import RunConfig, RunFile, provenance
 from ._minimize import minimize
 from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
-from ._selector import select_tasks
+from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import Summary, summarize
 
 GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=64 << 20)
@@ -94,6 +94,7 @@ async def run_benchmark(
     *,
     resume: bool = False,
     on_progress: Callable[[Progress], None] = lambda progress: None,
+    on_selection: Callable[[int, FuzzSelection], None] = lambda kept, selection: None,
 ) -> Summary:
     """Run (or, with ``resume``, continue) a benchmark into the directory ``out``.
 
@@ -102,6 +103,8 @@ async def run_benchmark(
 
     Writes ``config.json``, appends one line per finished attempt to ``attempts.jsonl``,
     keeps each attempt's full input and transcript, and writes ``summary.json``.
+    Unless ``config.include_fuzzable``, tasks the fuzz baseline refutes are left out;
+    ``on_selection`` hears how many tasks are kept and what was left out.
 
     Example::
 
@@ -110,7 +113,14 @@ async def run_benchmark(
         print(summary.success_rate, summary.pass_at_k)
     """
     problems = load_problems(config.problems_dir)
-    tasks = select_tasks(problems.tasks(), config.problems)
+    selected = select_tasks(problems.tasks(), config.problems)
+    tasks, selection = fair_selection(selected, include_fuzzable=config.include_fuzzable)
+    if not tasks:
+        raise SelectorError(
+            f"--problems {config.problems or ''}: all {len(selected)} selected task(s) are "
+            "fuzz-findable; pass --include-fuzzable to keep them"
+        )
+    on_selection(len(tasks), selection)
     entry = resolve_agent(config.agent)
     if entry.needs_model and not config.model:
         raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
@@ -142,7 +152,9 @@ async def run_benchmark(
         )
         run_file = RunFile(
             config=config,
-            provenance=provenance(tasks, sandbox.image_id, entry.oracle, sandbox.toolchain),
+            provenance=provenance(
+                tasks, sandbox.image_id, entry.oracle, sandbox.toolchain, selection
+            ),
         )
         _write_json(out / "config.json", run_file.model_dump(mode="json"))
         context = _Context(
@@ -164,7 +176,10 @@ async def run_benchmark(
         concurrency = config.model_concurrency * 4 if model is not None else workers * 2
         await _run_jobs(context, jobs, concurrency)
     summary = summarize(tasks, log.read(), config.attempts)
-    _write_json(out / "summary.json", summary.model_dump(mode="json"))
+    _write_json(
+        out / "summary.json",
+        summary.model_dump(mode="json") | {"selection": selection.model_dump(mode="json")},
+    )
     return summary
 
 
