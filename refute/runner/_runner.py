@@ -120,7 +120,6 @@ async def run_benchmark(
             f"--problems {config.problems or ''}: all {len(selected)} selected task(s) are "
             "fuzz-findable; pass --include-fuzzable to keep them"
         )
-    on_selection(len(tasks), selection)
     entry = resolve_agent(config.agent)
     if entry.needs_model and not config.model:
         raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
@@ -157,6 +156,7 @@ async def run_benchmark(
             ),
         )
         _write_json(out / "config.json", run_file.model_dump(mode="json"))
+        on_selection(len(tasks), selection)
         context = _Context(
             config=config,
             out=out,

@@ -47,6 +47,7 @@ def test_a_missing_api_key_stops_the_run_with_one_line(
         "openai/gpt-x",
         "--problems",
         "ribbon-cut",
+        "--include-fuzzable",
         "--image",
         TEST_IMAGE,
     )
@@ -65,6 +66,7 @@ def test_an_existing_run_is_not_overwritten(cli: Cli, tmp_path: Path) -> None:
         str(run),
         "--problems",
         "ribbon-cut",
+        "--include-fuzzable",
         "--image",
         TEST_IMAGE,
         "--agent-option",
@@ -73,6 +75,15 @@ def test_an_existing_run_is_not_overwritten(cli: Cli, tmp_path: Path) -> None:
     )
     assert first.code == 0, first.stderr
     assert json.loads(first.stdout)["tasks"] == 1
-    again = cli("run", "--out", str(run), "--problems", "ribbon-cut", "--image", TEST_IMAGE)
+    again = cli(
+        "run",
+        "--out",
+        str(run),
+        "--problems",
+        "ribbon-cut",
+        "--include-fuzzable",
+        "--image",
+        TEST_IMAGE,
+    )
     assert again.code == 2
     assert f"--resume {run}" in again.stderr

@@ -87,7 +87,7 @@ class FuzzAgent:
                 return Candidate(
                     input=result.input, metrics=self._metrics(tried, invalid, shape, False)
                 )
-        capped = self.inputs is not None and time.monotonic() >= deadline
+        capped = self.inputs is not None and tried < self.inputs  # the wall cap came first
         return Candidate(
             failure=f"no counterexample in {tried} inputs",
             metrics=self._metrics(tried, invalid, shape, capped),
