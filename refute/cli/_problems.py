@@ -243,7 +243,7 @@ def index(
     attempts: int = typer.Option(1, "--attempts", min=1, help="Fuzz attempts per task."),
     seed: int = typer.Option(0, "--seed", help="Base seed of the fuzz run."),
     wall_s: float = typer.Option(
-        60.0, "--wall-cap", min=0.1, help="Safety cap on one attempt's wall time, in seconds."
+        600.0, "--wall-cap", min=0.1, help="Safety cap on one attempt's wall time, in seconds."
     ),
     refuzz: bool = typer.Option(
         False, "--refuzz", help="Fuzz every task, not only those whose record is missing or stale."
@@ -255,7 +255,8 @@ def index(
     """Write each task's fuzzability record and INDEX.md (docs/selection.md).
 
     Only tasks whose record is missing, stale (the submission, reference or validator
-    changed) or made with another budget are fuzzed, unless --refuzz.
+    changed), made with other --inputs/--attempts/--seed, or cut short by the wall cap are
+    fuzzed, unless --refuzz.
     """
     root = (problems_dir or default_problems_dir()).resolve()
     load(root)

@@ -40,9 +40,18 @@ class IndexRow(BaseModel):
 
 
 def needs_fuzzing(task: Task, budget: FuzzBudget) -> bool:
-    """Whether the task's record is missing, stale, or was measured with another budget."""
+    """Whether the task's record must be measured (again) for ``budget``.
+
+    It must when it is missing or stale, when it was measured with other inputs, attempts
+    or seed, or when the wall cap cut it short (``capped``: then it says less than the
+    budget promises). The wall cap itself is a safety net, not part of the budget: a
+    record made under another cap that was not cut short stands.
+    """
     record = task.submission.fuzz
-    return task.fuzzability is Fuzzability.UNKNOWN or record is None or record.budget != budget
+    if task.fuzzability is Fuzzability.UNKNOWN or record is None or record.capped:
+        return True
+    spent = record.budget.model_dump(exclude={"wall_s"})
+    return spent != budget.model_dump(exclude={"wall_s"})
 
 
 def records_from_run(
