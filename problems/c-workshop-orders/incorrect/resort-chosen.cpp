@@ -17,10 +17,9 @@ int main() {
         for (auto [d, p] : orders) {
             chosen.push_back(p);
             total += p;
-            if (total > d) {
-                auto longest = max_element(chosen.begin(), chosen.end());
-                total -= *longest;
-                *longest = chosen.back();
+            if (total > d) {  // the longest chosen order goes
+                sort(chosen.begin(), chosen.end());
+                total -= chosen.back();
                 chosen.pop_back();
             }
         }
