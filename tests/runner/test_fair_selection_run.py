@@ -10,7 +10,7 @@ import pytest
 from refute.runner import FuzzSelection, RunConfig, SelectorError, run_benchmark
 
 from ..conftest import TEST_IMAGE
-from .test_fair_selection import copy_with_records
+from ..support.fuzz_records import copy_with_records
 
 FOUND = "charged-pair/int-overflow"
 MISSED = "charged-pair/two-largest"
