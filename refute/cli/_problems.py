@@ -92,6 +92,7 @@ def task_row(task: Task) -> dict[str, Any]:
         if problem.checker
         else ("tokens+tolerance" if problem.checker_settings.uses_tolerance else "tokens"),
         "source": problem.source,
+        "fuzzability": task.fuzzability.value,
     }
 
 
