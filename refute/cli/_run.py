@@ -191,6 +191,11 @@ def run_command(
         "source=..., lang=python), comma-separated.",
     ),
     problems_dir: Path | None = PROBLEMS_DIR,
+    include_fuzzable: bool = typer.Option(
+        False,
+        "--include-fuzzable",
+        help="Keep the tasks the fuzz baseline refutes (left out by default; docs/selection.md).",
+    ),
     attempts: int = typer.Option(1, "--attempts", min=1, help="Attempts per task."),
     model_concurrency: int = typer.Option(
         8,
@@ -259,6 +264,7 @@ def run_command(
             ),
             "problems_dir": (problems_dir or default_problems_dir()).resolve(),
             "problems": problems,
+            "include_fuzzable": include_fuzzable,
             "attempts": attempts,
             "model_concurrency": model_concurrency,
             "seed": seed,
@@ -288,6 +294,9 @@ def run_command(
                     directory,
                     resume=resume is not None,
                     on_progress=lambda progress: live.update(_status(progress)),
+                    on_selection=lambda kept, note: err.print(
+                        note.describe(kept), highlight=False, soft_wrap=True
+                    ),
                 )
             )
     except KeyboardInterrupt:

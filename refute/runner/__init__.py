@@ -15,7 +15,7 @@ from ._repeats import (
     run_repeats,
 )
 from ._runner import Progress, RunDirError, attempt_seed, load_run_config, run_benchmark
-from ._selector import SelectorError, select_tasks
+from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import (
     AttemptSpread,
     Bucket,
@@ -34,6 +34,7 @@ __all__ = [
     "AttemptSpread",
     "Bucket",
     "FaultOf",
+    "FuzzSelection",
     "InfrastructureError",
     "Outcome",
     "Progress",
@@ -48,6 +49,7 @@ __all__ = [
     "Summary",
     "TaskOutcome",
     "attempt_seed",
+    "fair_selection",
     "fault_of",
     "is_repeats_dir",
     "latest_records",
