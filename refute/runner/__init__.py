@@ -22,6 +22,7 @@ from ._summary import (
     Summary,
     TaskOutcome,
     latest_records,
+    pass_at_k_estimates,
     summarize,
     task_outcomes,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "load_run_config",
     "minimize",
     "pass_at_k",
+    "pass_at_k_estimates",
     "problem_hashes",
     "problem_set_hash",
     "repeat_seed",
