@@ -95,7 +95,7 @@ def _problem_skip(
     return [head, *others]
 
 
-GENERATOR_BATCH = 8
+GENERATOR_BATCH = 4
 """Generator runs made at a time while some submission is still not refuted: tests are
 made only as long as they are needed (large generated tests take seconds each)."""
 
