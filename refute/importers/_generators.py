@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from ..sandbox import Language, Limits, Program, SandboxPool
+from ..sandbox import Language, Limits, Program, RunStatus, SandboxPool
 from ._adapters import package_header
 from ._kattis_programs import (
     CPP_LANGUAGE,
@@ -415,9 +415,13 @@ async def run_generators(
             return (f"generator unsupported: {program}", "")
         async with limit:
             run = await pool.run(program, "", GENERATOR_LIMITS, args=test.call.args)
+            if run.status is RunStatus.COMPILE_ERROR and not run.stderr.strip():
+                # No message: a limit of the compiler (wall time, on a loaded machine) ended
+                # it. Compile errors are not kept, so this compiles afresh.
+                run = await pool.run(program, "", GENERATOR_LIMITS, args=test.call.args)
         if not run.ok:
             said = run.stderr.strip().splitlines()
-            detail = f": {said[-1][:200]}" if said else ""
+            detail = f": {said[-1][:200]}" if said else ": no message (ended by a limit?)"
             return (f"generator failed: {test.call.program} {run.describe()}{detail}", test.path)
         if not run.stdout:
             return (f"generator failed: {test.call.program} wrote nothing to stdout", test.path)
