@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..bench import bench_import, bench_runner, bench_sandbox
+from ..bench import bench_hack, bench_import, bench_runner, bench_sandbox
 from ..sandbox import IMAGE
 
 bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
@@ -35,6 +35,7 @@ def sandbox(
         help="The sandbox's busy_poll_ms (0: the host sleeps while a program runs); "
         "default: the sandbox's default.",
     ),
+    image: str = typer.Option(IMAGE, help="Sandbox image to measure."),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
@@ -44,6 +45,7 @@ def sandbox(
         store_files=store_files,
         repeats=repeats,
         busy_poll_ms=busy_poll_ms,
+        image=image,
     )
     if json_output:
         print(figures.model_dump_json(indent=2))
@@ -74,6 +76,54 @@ def runner(
     for name, value in figures.model_dump().items():
         table.add_row(name, str(value))
     Console().print(table)
+
+
+TASK_OPTION = typer.Option([], "--task", help="Only this bench task (repeatable).")
+
+
+@bench_app.command("hack")
+def hack(
+    tests: int = typer.Option(1000, min=10, help="Tests per throughput measurement."),
+    repeats: int = typer.Option(3, min=1, help="Throughput measurements per task (medians)."),
+    workers: int | None = typer.Option(None, min=1, help="Parallel searches (default: CPUs)."),
+    task: list[str] = TASK_OPTION,
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """`refute hack` against the bash stress loop: tests per second, time to first find."""
+    figures = bench_hack(tests=tests, repeats=repeats, workers=workers, task_ids=task or None)
+    if json_output:
+        print(figures.model_dump_json(indent=2))
+        return
+    table = Table(
+        title=f"refute hack vs bash loop ({figures.workers} workers, {figures.cpus} CPUs)"
+    )
+    columns = (
+        "task",
+        "bash tests/s",
+        "hack tests/s",
+        "ratio",
+        "bash CPU ms/test",
+        "hack CPU ms/test",
+        "bash ttfc s",
+        "hack ttfc s",
+    )
+    for column in columns:
+        table.add_column(column, justify="left" if column == "task" else "right")
+    for row in figures.tasks:
+        hack_cpu = row.refute_cpu_ms_per_test
+        table.add_row(
+            row.task_id,
+            f"{row.bash_tests_per_s:g}",
+            f"{row.refute_tests_per_s:g}",
+            f"{row.ratio:g}",
+            f"{row.bash_cpu_ms_per_test:g}",
+            "?" if hack_cpu is None else f"{hack_cpu:g}",
+            f"{row.bash_ttfc_s:g}",
+            f"{row.refute_ttfc_s:g}",
+        )
+    Console().print(table)
+    load = " ".join(f"{value:.2f}" for value in figures.load_before)
+    Console().print(f"median ratio {figures.median_ratio:g}; load average before: {load}")
 
 
 IMPORT_PATHS = typer.Argument(

@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from ..judge import JudgeConfig, Mode
 from ..problems import default_problems_dir
-from ..refresh import CODEFORCES_URL, REPORT_FILE, RefreshConfig, RefreshError, refresh
+from ..refresh import CODEFORCES_URL, REFRESH_REPORT_FILE, RefreshConfig, RefreshError, refresh
 from ..sandbox import IMAGE
 
 out = Console()
@@ -126,4 +126,4 @@ def refresh_command(
         print(json.dumps(report.model_dump(mode="json"), indent=2))
     else:
         out.print(report.table())
-    err.print(f"report: {config.out / REPORT_FILE}", highlight=False)
+    err.print(f"report: {config.out / REFRESH_REPORT_FILE}", highlight=False)

@@ -21,11 +21,13 @@ import re
 import sys
 from pathlib import Path
 
+from ..errors import ImporterError
+
 _INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*(?:"([^"]+)"|<([^>]+)>)[^\n]*$', re.MULTILINE)
 _PRAGMA_ONCE = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+once[^\n]*$", re.MULTILINE)
 
 
-class AdapterError(ValueError):
+class AdapterError(ImporterError, ValueError):
     """A validator that cannot be adapted (a missing header, a ``.ctd`` that does not parse)."""
 
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..judge import Judge, Validation, Verdict
-from ..problems import Example, Problem, Statement
-from ..problems._loader import JUDGE_PROGRAM_LANGUAGES
+from ..problems import JUDGE_PROGRAM_LANGUAGES, Example, Problem, Statement
 from ..sandbox import Language, Program, RunResult, RunStatus
 from ._draft import SourceFile
 from ._kattis_package import KattisPackage

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from rich.markup import escape
 from rich.table import Table
 
-REPORT_FILE = "import-report.json"
+IMPORT_REPORT_FILE = "import-report.json"
 """The report's file name, in the output directory."""
 
 
@@ -145,7 +145,7 @@ class ImportReport(BaseModel):
 
     def write(self, directory: Path) -> Path:
         """Write ``import-report.json`` into ``directory``; returns its path."""
-        path = directory / REPORT_FILE
+        path = directory / IMPORT_REPORT_FILE
         data = self.model_dump(mode="json")
         data["causes"] = [row.model_dump() for row in self.causes()]
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import ImporterError
 
-class Skip(Exception):
+
+class Skip(ImporterError):
     """A problem (or submission) that cannot be imported, and why.
 
     ``cause`` is a short, stable label that the report's summary groups by

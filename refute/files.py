@@ -1,0 +1,94 @@
+"""Where refute keeps its files, and how it writes them so that a crash never leaves half a file.
+
+Three helpers, used everywhere instead of local copies:
+
+- :func:`atomic_write`: the new content appears whole or not at all;
+- :func:`cache_dir`: the per-user cache (compiled judge binaries, model responses);
+- :func:`bundled_dir`: a folder that ships with refute (the problem set, the image's build
+  context), whether refute runs from a checkout or from an installed wheel.
+
+>>> import tempfile
+>>> target = Path(tempfile.mkdtemp()) / "out" / "note.txt"
+>>> atomic_write(target, "whole\\n")
+>>> target.read_text()
+'whole\\n'
+>>> sorted(p.name for p in target.parent.iterdir())  # no temporary file left behind
+['note.txt']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["atomic_write", "bundled_dir", "cache_dir"]
+
+_CHECKOUT = Path(__file__).resolve().parents[1]
+"""The source tree's root when refute runs from a checkout (editable install)."""
+
+
+def atomic_write(path: Path, data: str | bytes, *, durable: bool = False) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8) in one rename.
+
+    The content goes to a uniquely named temporary file beside ``path`` first, so that two
+    writers never share a temporary file and a reader sees the old content or the new, never
+    a mix. The parent folder is created when missing. With ``durable``, the file is flushed
+    to disk before the rename (for state that a resumed job must find after a power loss).
+
+    Args:
+        path: the file to write.
+        data: its new content.
+        durable: ``fsync`` before the rename (default ``False``).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes 0600; these files are meant to be shared
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def cache_dir() -> Path:
+    """The per-user cache: ``$REFUTE_CACHE_DIR/refute`` when set, else the platform's cache
+    folder (``$XDG_CACHE_HOME/refute``, by default ``~/.cache/refute`` on Linux).
+
+    >>> import os
+    >>> os.environ["REFUTE_CACHE_DIR"] = "/tmp/somewhere"
+    >>> str(cache_dir())
+    '/tmp/somewhere/refute'
+    >>> del os.environ["REFUTE_CACHE_DIR"]
+    """
+    override = os.environ.get("REFUTE_CACHE_DIR")
+    if override:
+        return Path(override) / "refute"
+    return platformdirs.user_cache_path("refute")
+
+
+def bundled_dir(name: str) -> Path:
+    """A folder that ships with refute: ``refute/data/<name>`` inside an installed package
+    (the wheel carries ``problems/`` and ``sandbox/`` there), else ``<checkout>/<name>`` when
+    refute runs from its source tree, where those folders are kept.
+
+    >>> (bundled_dir("problems") / "charged-pair" / "problem.toml").is_file()
+    True
+    """
+    packaged = Path(str(importlib.resources.files("refute"))) / "data" / name
+    if packaged.is_dir():
+        return packaged
+    return _CHECKOUT / name
