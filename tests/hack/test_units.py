@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
+import refute.hack as package
 from refute.errors import RefuteError
 from refute.hack import Budget, ExampleMutator, first_difference
 
@@ -57,10 +60,6 @@ def test_a_mutated_length_keeps_its_count_in_step() -> None:
 
 
 def test_the_package_exports_exactly_its_public_names() -> None:
-    import inspect
-
-    import refute.hack as package
-
     public = {
         name
         for name, value in vars(package).items()
