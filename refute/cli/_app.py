@@ -11,7 +11,9 @@ from rich.markup import escape
 from ..errors import RefuteError
 from ._bench import bench_app
 from ._eval import eval_command
+from ._hack import hack_command
 from ._problems import problems_app
+from ._results import compare_command, leaderboard_command
 from ._run import agents_app, run_command
 from ._sandbox import sandbox_app
 
@@ -26,8 +28,11 @@ app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(bench_app, name="bench")
 app.add_typer(problems_app, name="problems")
 app.command("eval")(eval_command)
+app.command("hack")(hack_command)
 app.command("run")(run_command)
 app.add_typer(agents_app, name="agents")
+app.command("compare")(compare_command)
+app.command("leaderboard")(leaderboard_command)
 
 err = Console(stderr=True)
 

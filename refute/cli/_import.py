@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..importers import ImportReport, import_kattis, import_refute
+from ..importers import ImportReport, import_kattis, import_progress, import_refute
 from ..judge import Judge
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
 
@@ -27,7 +27,9 @@ FORCE = typer.Option(
     False, "--force", help="Replace existing packages that differ from the imported ones."
 )
 IMAGE_OPTION = typer.Option(IMAGE, "--image", help="Sandbox image.")
-PATHS = typer.Argument(..., help="Kattis problem packages, or folders of them.")
+PATHS = typer.Argument(
+    ..., help="Kattis problem packages, or any folders above them (searched at any depth)."
+)
 WORKERS = typer.Option(
     None, "--workers", min=1, help="Containers per sandbox pool (default: one per CPU)."
 )
@@ -49,6 +51,8 @@ def _run(
 
     report = asyncio.run(go())
     out.print(report.table())
+    if report.causes():
+        out.print(report.cause_table())
     err.print(f"report: {target / 'import-report.json'}", highlight=False)
     if not report.ok:
         err.print("[red]some packages failed their checks or clash with existing ones[/]")
@@ -106,13 +110,16 @@ def kattis_command(
     """
     from ..importers import find_packages
 
-    find_packages(paths)  # a wrong path fails before Docker starts
+    packages = find_packages(paths)  # a wrong path fails before Docker starts
     categories: tuple[str, ...] = ("wrong_answer",)
     categories += ("time_limit_exceeded",) if time_limit_exceeded else ()
     categories += ("run_time_error",) if run_time_error else ()
-    _run(
-        out_dir,
-        image,
-        workers,
-        lambda judge: import_kattis(paths, out_dir, judge, categories=categories, force=force),
-    )
+    with import_progress(len(packages), err) as progress:
+        _run(
+            out_dir,
+            image,
+            workers,
+            lambda judge: import_kattis(
+                paths, out_dir, judge, categories=categories, force=force, progress=progress
+            ),
+        )

@@ -19,17 +19,32 @@ Example::
         print(report.summary())
 """
 
+from ._cache import ImportCache
+from ._discover import find_packages
 from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import ImportSourceError
-from ._kattis import CATEGORIES, find_packages, import_kattis
+from ._generators import GeneratorPlan, read_generators, seed_of
+from ._kattis import CATEGORIES, import_kattis
 from ._latex import latex_to_markdown
+from ._progress import import_progress
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
-from ._report import IMPORT_REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+from ._report import (
+    IMPORT_REPORT_FILE,
+    NO_SUBMISSION_LEFT,
+    CauseCount,
+    ImportEntry,
+    ImportReport,
+    ImportStatus,
+)
 from ._write import Publisher, staging, write_tree
 
 __all__ = [
     "CATEGORIES",
     "IMPORT_REPORT_FILE",
+    "NO_SUBMISSION_LEFT",
+    "CauseCount",
+    "GeneratorPlan",
+    "ImportCache",
     "ImportEntry",
     "ImportReport",
     "ImportSourceError",
@@ -42,10 +57,13 @@ __all__ = [
     "codeforces_math",
     "find_packages",
     "import_kattis",
+    "import_progress",
     "import_refute",
     "latex_to_markdown",
     "package_id",
+    "read_generators",
     "read_refute_rows",
+    "seed_of",
     "staging",
     "write_tree",
 ]

@@ -38,6 +38,8 @@ class RunConfig(BaseModel):
         no_cache: bypass the model response cache.
         judge: the judge's rules.
         image: the sandbox image.
+        repeat: this run's index among the runs of ``--repeats R`` (``None`` for a lone run);
+            it is part of every model call's cache key, so repeats sample afresh.
     """
 
     agent: str = "fuzz"
@@ -55,6 +57,7 @@ class RunConfig(BaseModel):
     no_cache: bool = False
     judge: JudgeConfig = Field(default_factory=JudgeConfig)
     image: str = IMAGE
+    repeat: int | None = Field(default=None, ge=0)
 
 
 class Provenance(BaseModel):
@@ -70,6 +73,9 @@ class Provenance(BaseModel):
     toolchain: dict[str, str] = Field(default_factory=dict)
     """Compiler and interpreter versions of the image (``gcc``, ``python``, ``pypy``, ...)."""
     oracle: bool
+    problem_sha256: dict[str, str] = Field(default_factory=dict)
+    """Per problem of the run, the SHA-256 of its package alone, so that runs over different
+    selections can be checked to use the same packages for the problems they share."""
 
 
 class RunFile(BaseModel):
@@ -103,6 +109,22 @@ def problem_set_hash(tasks: Sequence[Task]) -> str:
     return digest.hexdigest()
 
 
+def problem_hashes(tasks: Sequence[Task]) -> dict[str, str]:
+    """Per problem id, the SHA-256 over the files of its package (as ``problem_set_hash``)."""
+    out = {}
+    for task in tasks:
+        if task.problem.id not in out:
+            digest = hashlib.sha256()
+            root = task.problem.root
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(b"\0")
+                digest.update(path.read_bytes())
+                digest.update(b"\0")
+            out[task.problem.id] = digest.hexdigest()
+    return dict(sorted(out.items()))
+
+
 def provenance(
     tasks: Sequence[Task], image_id: str, oracle: bool, toolchain: dict[str, str] | None = None
 ) -> Provenance:
@@ -118,4 +140,5 @@ def provenance(
         image_id=image_id,
         toolchain=toolchain or {},
         oracle=oracle,
+        problem_sha256=problem_hashes(tasks),
     )

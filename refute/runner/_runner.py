@@ -163,7 +163,7 @@ async def run_benchmark(
         # judging overlaps the next one's model call (the limiter caps the calls).
         concurrency = config.model_concurrency * 4 if model is not None else workers * 2
         await _run_jobs(context, jobs, concurrency)
-    summary = summarize(tasks, log.read(), config.attempts)
+    summary = summarize(tasks, log.read(), config.attempts, seed=config.seed)
     _write_json(out / "summary.json", summary.model_dump(mode="json"))
     return summary
 
@@ -196,7 +196,9 @@ async def _run_jobs(context: _Context, jobs: list[tuple[Task, int]], concurrency
 async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
     started = time.monotonic()
     key = f"{task.id}#{index}"
-    metered = MeteredModel(context.model, key) if context.model is not None else None
+    # A repeat of a run must not replay the first run's cached responses.
+    cache_key = key if context.config.repeat is None else f"{key}@repeat-{context.config.repeat}"
+    metered = MeteredModel(context.model, cache_key) if context.model is not None else None
     tools = Toolbox(
         context.sandbox,
         context.judge,

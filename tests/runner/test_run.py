@@ -34,7 +34,7 @@ def config(**changes: object) -> RunConfig:
 async def test_fuzz_run_writes_a_complete_run_directory(tmp_path: Path) -> None:
     summary = await run_benchmark(config(problems="charged-pair", attempts=2), tmp_path)
     assert summary.tasks == 2 and summary.attempts == 4
-    assert summary.refuted == 2 and summary.pass_at_k["2"] == 1.0
+    assert summary.refuted == 2 and summary.success_rate.value == 1.0
     assert "valid_rate" in summary.metrics
     saved = json.loads((tmp_path / "config.json").read_text())
     assert saved["config"]["agent"] == "fuzz"

@@ -28,7 +28,7 @@ from ._agentic import Agentic
 from ._examples import WorkedExample, worked_examples
 from ._one_shot import FewShot, WithCorrect, ZeroShot
 from ._parse import Unparseable, parse_program, parse_programs
-from ._prompts import AGENTIC_TOOLS, PROMPT_VERSION
+from ._prompts import AGENTIC_TOOLS, PROMPT_VERSION, random_search
 from ._random_search import RandSearch, RandSearchOracle
 
 METHODS: list[type[_Agent]] = [
@@ -55,5 +55,6 @@ __all__ = [
     "ZeroShot",
     "parse_program",
     "parse_programs",
+    "random_search",
     "worked_examples",
 ]
