@@ -25,7 +25,7 @@ from ..sandbox import (
     StressOutcome,
     StressResult,
 )
-from ._models import HackBudget, SearchStats
+from ._models import HackBudget, HackError, SearchStats
 
 CHUNK_SECONDS = 0.4
 """Target wall time of one chunk of tests."""
@@ -140,7 +140,7 @@ class SplitSource:
         return result
 
 
-class Stop(Exception):
+class Stop(HackError):
     """The search cannot go on: ``message`` says which program is at fault."""
 
 
