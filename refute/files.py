@@ -26,7 +26,7 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["atomic_write", "bundled_dir", "cache_dir"]
+__all__ = ["atomic_write", "bundled_dir", "cache_dir", "checkout_root"]
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
 """The source tree's root when refute runs from a checkout (editable install)."""
@@ -78,6 +78,19 @@ def cache_dir() -> Path:
     if override:
         return Path(override) / "refute"
     return platformdirs.user_cache_path("refute")
+
+
+def checkout_root() -> Path | None:
+    """The source tree refute runs from (an editable install), or ``None`` for an installed
+    package: then any git repository around site-packages is somebody else's.
+
+    >>> root = checkout_root()
+    >>> root is None or (root / "pyproject.toml").is_file()
+    True
+    """
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "problems").is_dir():
+        return _CHECKOUT
+    return None
 
 
 def bundled_dir(name: str) -> Path:

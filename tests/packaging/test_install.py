@@ -16,6 +16,7 @@ import tomllib
 import venv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,10 @@ def installed(
 ) -> tuple[Path, Path]:
     """(the fresh venv's ``bin/``, an unrelated empty working directory)."""
     root = tmp_path_factory.mktemp(f"venv-{request.param}")
+    # Inside somebody else's git repository, as a project's own venv would be.
+    git: list[str | Path] = ["git", "-C", root, "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    _run([*git, "init", "-q"], cwd=root)
+    _run([*git, "commit", "-q", "--allow-empty", "-m", "a project using refute"], cwd=root)
     venv.create(root / "venv", with_pip=True)
     bin_dir = root / "venv" / "bin"
     _run([bin_dir / "python", "-m", "pip", "install", "-q", dist[request.param]], cwd=root)
@@ -109,11 +114,18 @@ def test_the_fuzz_baseline_runs_on_a_bundled_task(installed: tuple[Path, Path]) 
     assert summary["tasks"] == 1 and summary["attempts"] == 1 and summary["infra_errors"] == 0
     (record,) = [json.loads(line) for line in (out / "attempts.jsonl").read_text().splitlines()]
     assert record["task_id"] == TASK
+    provenance = json.loads((out / "config.json").read_text())["provenance"]
+    assert provenance["refute_version"] == _project()["version"]
+    assert provenance["git_commit"] is None  # the surrounding repository is not refute's
+
+
+def _project() -> dict[str, Any]:
+    project: dict[str, Any] = tomllib.loads((CHECKOUT / "pyproject.toml").read_text())["project"]
+    return project
 
 
 def _extras() -> list[str]:
-    project = tomllib.loads((CHECKOUT / "pyproject.toml").read_text())["project"]
-    return sorted(project.get("optional-dependencies", {}))
+    return sorted(_project().get("optional-dependencies", {}))
 
 
 @pytest.mark.parametrize("extra", _extras())
