@@ -1,11 +1,12 @@
 """Where refute keeps its files, and how it writes them so that a crash never leaves half a file.
 
-Three helpers, used everywhere instead of local copies:
+Helpers used everywhere instead of local copies:
 
 - :func:`atomic_write`: the new content appears whole or not at all;
 - :func:`cache_dir`: the per-user cache (compiled judge binaries, model responses);
 - :func:`bundled_dir`: a folder that ships with refute (the problem set, the image's build
-  context), whether refute runs from a checkout or from an installed wheel.
+  context), whether refute runs from a checkout or from an installed wheel;
+- :func:`checkout_root`: the source tree refute runs from, if it runs from one.
 
 >>> import tempfile
 >>> target = Path(tempfile.mkdtemp()) / "out" / "note.txt"

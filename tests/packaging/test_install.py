@@ -29,7 +29,9 @@ TASK = "charged-pair/int-overflow"
 
 
 def _run(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("REFUTE_", "VIRTUAL_ENV"))}
+    # Nothing of the checkout or of the test run's own environment may leak in.
+    leaks = ("REFUTE_", "VIRTUAL_ENV", "PYTHONPATH")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(leaks)}
     env["REFUTE_CACHE_DIR"] = str(cwd / "cache")
     done = subprocess.run(
         [str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
