@@ -16,6 +16,7 @@ import tomllib
 import venv
 from collections.abc import Sequence
 from pathlib import Path
+from subprocess import CompletedProcess
 from typing import Any
 
 import pytest
@@ -28,14 +29,18 @@ CHECKOUT = Path(__file__).resolve().parents[2]
 TASK = "charged-pair/int-overflow"
 
 
-def _run(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> str:
+def _call(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> CompletedProcess[str]:
     # Nothing of the checkout or of the test run's own environment may leak in.
     leaks = ("REFUTE_", "VIRTUAL_ENV", "PYTHONPATH")
     env = {k: v for k, v in os.environ.items() if not k.startswith(leaks)}
     env["REFUTE_CACHE_DIR"] = str(cwd / "cache")
-    done = subprocess.run(
+    return subprocess.run(
         [str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
     )
+
+
+def _run(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> str:
+    done = _call(argv, cwd=cwd, timeout=timeout)
     assert done.returncode == 0, f"{argv} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -119,6 +124,15 @@ def test_the_fuzz_baseline_runs_on_a_bundled_task(installed: tuple[Path, Path]) 
     provenance = json.loads((out / "config.json").read_text())["provenance"]
     assert provenance["refute_version"] == _project()["version"]
     assert provenance["git_commit"] is None  # the surrounding repository is not refute's
+
+
+def test_a_refresh_does_not_write_into_the_installed_package(installed: tuple[Path, Path]) -> None:
+    bin_dir, elsewhere = installed
+    done = _call(
+        [bin_dir / "refute", "problems", "refresh", "--since", "2026-01-01"], cwd=elsewhere
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: --out DIR is needed") and "Traceback" not in done.stderr
 
 
 def _project() -> dict[str, Any]:
