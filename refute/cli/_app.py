@@ -6,9 +6,10 @@ import sys
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from ..errors import RefuteError
+from ..runner import InfrastructureError
 from ._bench import bench_app
 from ._eval import eval_command
 from ._hack import hack_command
@@ -36,13 +37,27 @@ app.command("leaderboard")(leaderboard_command)
 
 err = Console(stderr=True)
 
+INFRASTRUCTURE_EXIT = 3
+"""The exit code of a run stopped by the infrastructure (engine gone, model service
+failing): nothing was wrong with the command; resume it once the fault is mended."""
+
+
+def say_error(message: str) -> None:
+    """``error: <message>`` on stderr, the message taken literally: no markup, emoji
+    codes or highlighting (a path like ``x.py:Nope:`` or ``[a]`` stays as it is)."""
+    line = Text.assemble(("error:", "bold red"), " ", message)
+    err.print(line, highlight=False, soft_wrap=True, emoji=False, markup=False)
+
 
 def main() -> None:
     try:
         app()
+    except InfrastructureError as error:
+        say_error(str(error))
+        sys.exit(INFRASTRUCTURE_EXIT)
     except RefuteError as error:  # every fault refute raises: one line, exit code 2
-        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        say_error(str(error))
         sys.exit(2)
     except KeyboardInterrupt:
-        err.print("interrupted")
+        err.print("interrupted", highlight=False)
         sys.exit(130)

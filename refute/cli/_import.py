@@ -1,4 +1,4 @@
-"""``refute problems import ...``: REFUTE rows and Kattis packages as problem packages."""
+"""``refute problems import ...``: REFUTE rows, Kattis and Polygon packages as problem packages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..importers import ImportReport, import_kattis, import_progress, import_refute
+from ..importers import ImportReport, import_kattis, import_polygon, import_progress, import_refute
 from ..judge import Judge
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
 
@@ -29,6 +29,9 @@ FORCE = typer.Option(
 IMAGE_OPTION = typer.Option(IMAGE, "--image", help="Sandbox image.")
 PATHS = typer.Argument(
     ..., help="Kattis problem packages, or any folders above them (searched at any depth)."
+)
+POLYGON_PATHS = typer.Argument(
+    ..., help="Polygon packages (folders or .zip files), or folders holding them at any depth."
 )
 WORKERS = typer.Option(
     None, "--workers", min=1, help="Containers per sandbox pool (default: one per CPU)."
@@ -123,3 +126,25 @@ def kattis_command(
                 paths, out_dir, judge, categories=categories, force=force, progress=progress
             ),
         )
+
+
+@import_app.command("polygon")
+def polygon_command(
+    paths: list[Path] = POLYGON_PATHS,
+    out_dir: Path = OUT,
+    force: bool = FORCE,
+    image: str = IMAGE_OPTION,
+    workers: int | None = WORKERS,
+) -> None:
+    """Import Codeforces Polygon packages (problem.xml, testlib checker and validator).
+
+    Tests are the package's stored ones, or made by its own generators. Each C, C++ or
+    Python solution tagged wrong-answer, time-limit-exceeded, memory-limit-exceeded,
+    rejected or presentation-error becomes a task; its failing input is the smallest test
+    that refutes it. Exits with 1 when a package fails its checks or clashes with an
+    existing one.
+    """
+    from ..importers import find_polygon_packages
+
+    find_polygon_packages(paths)  # a wrong path or a broken .zip fails before Docker starts
+    _run(out_dir, image, workers, lambda judge: import_polygon(paths, out_dir, judge, force=force))

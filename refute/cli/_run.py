@@ -17,9 +17,11 @@ from rich.table import Table
 from ..agents import available_agents, resolve_agent
 from ..errors import RefuteError
 from ..judge import JudgeConfig, Mode
-from ..models import Sampling
+from ..models import MODEL_TIMEOUT_ENV, RetryPolicy, Sampling
 from ..problems import default_problems_dir
 from ..runner import (
+    AttemptLog,
+    FaultOf,
     Progress,
     RepeatsSummary,
     RunConfig,
@@ -95,7 +97,8 @@ def _status(progress: Progress, label: str = "") -> Table:
         *([label] if label else []),
         f"[bold]{progress.done}/{progress.total}[/] attempts",
         f"[green]{progress.refuted} refuted[/]",
-        f"[red]{progress.errors} errors[/]",
+        f"[red]{progress.errors} agent errors[/]",
+        f"[yellow]{progress.infra_errors} infrastructure errors[/]",
         f"{progress.input_tokens + progress.output_tokens} tokens",
         f"${progress.cost_usd:.4f}",
         f"{elapsed}",
@@ -112,7 +115,7 @@ def _interval_note(summary: Summary) -> str:
 
 
 def _results(summary: Summary, directory: Path) -> Table:
-    table = Table(title=f"results: {directory}", caption=_interval_note(summary))
+    table = Table(title=escape(f"results: {directory}"), caption=_interval_note(summary))
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_row("tasks", str(summary.tasks))
@@ -133,7 +136,8 @@ def _results(summary: Summary, directory: Path) -> Table:
         table.add_row(f"mean {name}", f"{metric.value:g} [{metric.low:g}, {metric.high:g}]")
     table.add_row("tokens in / out", f"{summary.input_tokens} / {summary.output_tokens}")
     table.add_row("cost", f"${summary.cost_usd:.4f}")
-    table.add_row("infrastructure errors", str(summary.infra_errors))
+    table.add_row("infrastructure errors", f"{summary.infra_errors} (not counted)")
+    table.add_row("judge errors", f"{summary.judge_errors} (not counted)")
     if summary.pending:
         table.add_row("not yet run", f"{summary.pending} (use --resume)")
     return table
@@ -170,6 +174,12 @@ def _repeats_table(result: RepeatsSummary, directory: Path) -> Table:
     return table
 
 
+def _kept(directory: Path) -> int:
+    """Attempts of the run in ``directory`` that ``--resume`` will not redo."""
+    records = AttemptLog(directory / "attempts.jsonl").read()
+    return len({(r.task_id, r.attempt) for r in records if r.fault is not FaultOf.INFRASTRUCTURE})
+
+
 def run_command(
     agent: str = typer.Option("fuzz", "--agent", help="Agent name or package.module:Class."),
     model: str | None = typer.Option(None, "--model", help="provider/model, e.g. openai/gpt-4o."),
@@ -187,6 +197,13 @@ def run_command(
         "--model-concurrency",
         min=1,
         help="Model requests in flight at once (attempts in flight: four times this).",
+    ),
+    model_timeout: float | None = typer.Option(
+        None,
+        "--model-timeout",
+        metavar="SECONDS",
+        min=0.001,
+        help=f"Time-out of one model request (default ${MODEL_TIMEOUT_ENV}, else 600).",
     ),
     sandbox_workers: int | None = typer.Option(
         None, "--sandbox-workers", min=1, help="Containers per pool (default: one per CPU)."
@@ -219,7 +236,12 @@ def run_command(
         False, "--json", help="Print summary.json at the end (repeats.json with --repeats)."
     ),
 ) -> None:
-    """Run a benchmark: an agent against the selected tasks, judged in the sandbox."""
+    """Run a benchmark: an agent against the selected tasks, judged in the sandbox.
+
+    Exit codes: 0 done; 2 a bad flag or file; 3 stopped because the infrastructure kept
+    failing (the Docker engine gone, the model service down): resume with --resume DIR
+    once it works; 130 interrupted (Ctrl-C), likewise resumable.
+    """
     if resume is not None and is_repeats_dir(resume):
         _repeats(resume, None, 0, json_output)
         return
@@ -248,6 +270,8 @@ def run_command(
         }
         if sandbox_workers is not None:
             fields["sandbox_workers"] = sandbox_workers
+        if model_timeout is not None:
+            fields["model_retry"] = RetryPolicy(timeout_s=model_timeout)
         config = RunConfig.model_validate(fields)
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
         directory = out_dir or Path("runs") / f"{stamp}-{agent.replace(':', '-').replace('/', '-')}"
@@ -256,15 +280,25 @@ def run_command(
             return
 
     console = err if json_output else out
-    with Live(console=console, refresh_per_second=4, transient=True) as live:
-        summary = asyncio.run(
-            run_benchmark(
-                config,
-                directory,
-                resume=resume is not None,
-                on_progress=lambda progress: live.update(_status(progress)),
+    try:
+        with Live(console=console, refresh_per_second=4, transient=True) as live:
+            summary = asyncio.run(
+                run_benchmark(
+                    config,
+                    directory,
+                    resume=resume is not None,
+                    on_progress=lambda progress: live.update(_status(progress)),
+                )
             )
+    except KeyboardInterrupt:
+        kept = _kept(directory)
+        err.print(
+            f"interrupted; {kept} attempts kept; resume with: refute run --resume {directory}",
+            highlight=False,
+            markup=False,
+            emoji=False,
         )
+        raise typer.Exit(130) from None
     if json_output:
         print(json.dumps(summary.model_dump(mode="json"), indent=2))
     else:

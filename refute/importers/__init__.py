@@ -1,7 +1,8 @@
 """Importers: other benchmarks' problems as refute problem packages.
 
-Two sources: rows of the REFUTE dataset (``import_refute``), and Kattis / ICPC problem
-packages as used by Kattis, DOMjudge and BAPCtools (``import_kattis``). Every package is
+Three sources: rows of the REFUTE dataset (``import_refute``), Kattis / ICPC problem
+packages as used by Kattis, DOMjudge and BAPCtools (``import_kattis``), and Codeforces
+Polygon packages (``import_polygon``). Every package is
 converted, written to a staging directory, checked as ``refute problems check`` would
 check it, and only then moved into the output directory; what was skipped, and why, goes
 to ``import-report.json`` (``docs/importing.md``).
@@ -26,6 +27,7 @@ from ._errors import ImportSourceError
 from ._generators import GeneratorPlan, read_generators, seed_of
 from ._kattis import CATEGORIES, import_kattis
 from ._latex import latex_to_markdown
+from ._polygon import find_polygon_packages, import_polygon
 from ._progress import import_progress
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
 from ._report import (
@@ -56,7 +58,9 @@ __all__ = [
     "SubmissionDraft",
     "codeforces_math",
     "find_packages",
+    "find_polygon_packages",
     "import_kattis",
+    "import_polygon",
     "import_progress",
     "import_refute",
     "latex_to_markdown",

@@ -32,7 +32,7 @@ from ._errors import ModelConfigError, ModelError, ModelRequestError, ModelUnava
 from ._factory import Model, ProviderModel, get_model
 from ._limiter import ModelLimiter
 from ._prices import PRICES_ENV, Price, PriceTable
-from ._retry import RetryPolicy
+from ._retry import MODEL_TIMEOUT_ENV, RetryPolicy
 from ._spec import PROVIDERS, ModelSpec
 from ._types import (
     Completion,
@@ -46,6 +46,7 @@ from ._types import (
 )
 
 __all__ = [
+    "MODEL_TIMEOUT_ENV",
     "PRICES_ENV",
     "PROVIDERS",
     "Completion",

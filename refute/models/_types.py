@@ -152,8 +152,6 @@ class StopReason(StrEnum):
     """It refused, or a content filter stopped it."""
     OTHER = "other"
     """A reason this layer does not know (see ``raw_stop_reason``)."""
-    MALFORMED = "malformed"
-    """The server's answer could not be read; text and tool calls are empty."""
 
 
 class Usage(_Frozen):

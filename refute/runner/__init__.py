@@ -2,8 +2,9 @@
 
 from ..stats import pass_at_k  # where it lived before refute.stats
 from ._config import Provenance, RunConfig, RunFile, problem_hashes, problem_set_hash
+from ._faults import InfrastructureError
 from ._minimize import minimize
-from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
+from ._records import INPUT_CAP, AttemptLog, AttemptRecord, FaultOf, Outcome, fault_of
 from ._repeats import (
     RepeatsPlan,
     RepeatsSummary,
@@ -31,6 +32,8 @@ __all__ = [
     "AttemptRecord",
     "AttemptSpread",
     "Bucket",
+    "FaultOf",
+    "InfrastructureError",
     "Outcome",
     "Progress",
     "Provenance",
@@ -44,6 +47,7 @@ __all__ = [
     "Summary",
     "TaskOutcome",
     "attempt_seed",
+    "fault_of",
     "is_repeats_dir",
     "latest_records",
     "load_run_config",

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..files import checkout_root
 from ..judge import JudgeConfig
-from ..models import Sampling
+from ..models import RetryPolicy, Sampling
 from ..problems import Task
 from ..sandbox import IMAGE
 
@@ -32,6 +32,8 @@ class RunConfig(BaseModel):
         problems: the task selector (``--problems``), or ``None`` for all tasks.
         attempts: attempts per task.
         model_concurrency: model requests in flight at once.
+        model_retry: retries and the per-request time-out of model calls (``timeout_s``:
+            ``--model-timeout``, default ``$REFUTE_MODEL_TIMEOUT`` or 600 s).
         sandbox_workers: containers per sandbox pool.
         seed: base seed; each attempt's seed derives from it, the task and the index.
         max_cost: stop starting attempts once this many USD are spent.
@@ -51,6 +53,7 @@ class RunConfig(BaseModel):
     problems: str | None = None
     attempts: int = Field(default=1, ge=1)
     model_concurrency: int = Field(default=8, ge=1)
+    model_retry: RetryPolicy = Field(default_factory=RetryPolicy)
     sandbox_workers: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
     seed: int = 0
     max_cost: float | None = Field(default=None, ge=0)

@@ -70,11 +70,19 @@ def _filter(key: str, op: str, raw: str) -> Callable[[Task], bool]:
 
 
 def select_tasks(tasks: Sequence[Task], selector: str | None) -> list[Task]:
-    """The tasks matching ``selector`` (all of them for ``None`` or ``""``), in order.
+    """The tasks matching ``selector`` (all of them for ``None``), in order.
+
+    A selector with no item (``""``, ``","``) is an error, not "everything": it is
+    what a script's empty variable gives, and running the whole set is then a surprise.
 
     >>> [t.id for t in select_tasks(tasks, "charged-pair,lang=python")]  # doctest: +SKIP
     ['charged-pair/two-largest']
     """
+    if selector is not None and not selector.replace(",", "").strip():
+        raise SelectorError(
+            f"--problems {selector!r}: an empty selector; give task or problem ids, globs "
+            "or filters, or leave --problems out to run every task"
+        )
     filters: list[Callable[[Task], bool]] = []
     patterns: list[str] = []
     for item in (selector or "").split(","):

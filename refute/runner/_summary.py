@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..problems import Task
 from ..stats import RESAMPLES, Estimate, bootstrap_mean, pass_at_k, reported_ks, wilson
-from ._records import AttemptRecord, Outcome
+from ._records import AttemptRecord, FaultOf
 
 
 class Bucket(BaseModel):
@@ -80,7 +80,8 @@ class Summary(BaseModel):
 
     Args:
         tasks: tasks in the run.
-        attempts: attempts counted (judged, no candidate, or agent error).
+        attempts: attempts counted in the agent's score: those that refuted and those
+            that failed by the agent's fault (``AttemptRecord.fault``).
         refuted: tasks refuted by at least one attempt.
         success_rate: ``refuted / tasks``, with its Wilson 95% interval.
         pass_at_k: the unbiased pass@k at k in 1, 5, 10, 25, 100 up to the attempts per
@@ -97,6 +98,7 @@ class Summary(BaseModel):
         cost_usd: money spent.
         infra_errors: attempts that failed for infrastructure reasons (not counted;
             ``--resume`` redoes them).
+        judge_errors: attempts that failed by the judge material's fault (not counted).
         pending: attempts not yet finished (an interrupted run).
         metrics: per agent metric (the fuzz valid-input rate), the mean over tasks of its
             mean over each task's attempts, with a bootstrap interval over tasks.
@@ -117,6 +119,7 @@ class Summary(BaseModel):
     output_tokens: int
     cost_usd: float
     infra_errors: int
+    judge_errors: int = 0
     pending: int
     metrics: dict[str, Estimate]
 
@@ -154,7 +157,7 @@ def task_outcomes(
     """Per task of ``task_ids``, its counted attempts and how many refuted."""
     out = {task_id: TaskOutcome() for task_id in task_ids}
     for record in latest_records(records):
-        if record.outcome is Outcome.INFRA_ERROR or record.task_id not in out:
+        if record.fault not in (None, FaultOf.AGENT) or record.task_id not in out:
             continue
         outcome = out[record.task_id]
         outcome.attempts += 1
@@ -212,7 +215,8 @@ def summarize(
     the same ``summary.json``.
     """
     latest = latest_records(records)
-    counted = [r for r in latest if r.outcome is not Outcome.INFRA_ERROR]
+    counted = [r for r in latest if r.fault in (None, FaultOf.AGENT)]
+    judge_errors = sum(r.fault is FaultOf.JUDGE for r in latest)
     outcomes = task_outcomes([task.id for task in tasks], counted)
     refuted = {task_id for task_id, outcome in outcomes.items() if outcome.refuted}
 
@@ -243,8 +247,9 @@ def summarize(
         input_tokens=sum(r.input_tokens for r in latest),
         output_tokens=sum(r.output_tokens for r in latest),
         cost_usd=round(sum(r.cost_usd for r in latest), 6),
-        infra_errors=sum(r.outcome is Outcome.INFRA_ERROR for r in latest),
-        pending=len(tasks) * attempts - len(counted),
+        infra_errors=sum(r.fault is FaultOf.INFRASTRUCTURE for r in latest),
+        judge_errors=judge_errors,
+        pending=len(tasks) * attempts - len(counted) - judge_errors,
         metrics={
             name: bootstrap_mean(
                 [sum(v) / len(v) for v in per_task.values()], seed=seed, resamples=resamples

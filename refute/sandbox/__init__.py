@@ -17,8 +17,8 @@ from ._image import (
 )
 from ._languages import CPP_FLAGS, SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
-from ._pool import CompileError, SandboxPool
-from ._program import Executable, Program, text_bytes
+from ._pool import CompileError, ContainerLost, SandboxPool
+from ._program import Executable, Program, as_text, printable_text, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, docker_client
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "LABEL",
     "SOURCE_SUFFIXES",
     "CompileError",
+    "ContainerLost",
     "Executable",
     "ExecutorLost",
     "Generated",
@@ -46,11 +47,13 @@ __all__ = [
     "StressOutcome",
     "StressResult",
     "UnknownLanguageError",
+    "as_text",
     "build_from_dockerfile",
     "build_offline",
     "docker_client",
     "image_id",
     "labelled",
+    "printable_text",
     "remove_orphans",
     "text_bytes",
     "toolchain",

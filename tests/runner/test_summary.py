@@ -64,6 +64,17 @@ def test_a_later_record_of_the_same_attempt_replaces_an_infra_error() -> None:
     assert (summary.refuted, summary.infra_errors, summary.pending) == (1, 0, 0)
 
 
+def test_judge_errors_are_counted_apart_and_are_not_pending() -> None:
+    task = load_problems().tasks()[0]
+    broken = AttemptRecord(
+        task_id=task.id, attempt=0, outcome=Outcome.JUDGED, verdict=Verdict.JUDGE_ERROR
+    )
+    summary = summarize([task], [broken, record(task, 1, True)], attempts=2)
+    assert (summary.attempts, summary.judge_errors, summary.pending) == (1, 1, 0)
+    assert summary.pass_at_k["1"].value == 1.0
+    assert summary.by_verdict == {"REFUTED": 1}
+
+
 def test_groups_by_rating_bucket_and_tag() -> None:
     tasks = load_problems().tasks()
     summary = summarize(tasks, [record(tasks[0], 0, True)], attempts=1)
