@@ -208,7 +208,8 @@ def run_command(
         "--model-timeout",
         metavar="SECONDS",
         min=0.001,
-        help=f"Time-out of one model request (default ${MODEL_TIMEOUT_ENV}, else 600).",
+        help=f"Time-out of one model request (default ${MODEL_TIMEOUT_ENV}, else 600); "
+        "may be changed on --resume.",
     ),
     sandbox_workers: int | None = typer.Option(
         None, "--sandbox-workers", min=1, help="Containers per pool (default: one per CPU)."
@@ -253,6 +254,9 @@ def run_command(
     if resume is not None:
         config = load_run_config(resume)
         directory = resume
+        if model_timeout is not None:  # the one option a resumed run may change
+            retry = config.model_retry.model_copy(update={"timeout_s": model_timeout})
+            config = config.model_copy(update={"model_retry": retry})
     else:
         resolve_agent(agent)  # fail fast on a bad --agent, before any set-up
         fields: dict[str, object] = {

@@ -1,25 +1,22 @@
-"""Reports rendered from runs: fuzzability records and the bundled set's ``INDEX.md``."""
+"""Reports rendered from runs: the bundled problem set's ``INDEX.md``, and ``refute report``'s
+self-contained HTML page (``write_report``; its libraries are the ``refute[report]`` extra,
+imported only when a page is made)."""
 
-from ._index import (
-    IndexResult,
-    IndexRow,
-    build_index,
-    fuzz_tasks,
-    needs_fuzzing,
-    records_from_run,
-    render,
-    rows,
-    save_records,
-)
+from ._data import AttemptView, GroupRates, ReportData, TaskRow, report_data
+from ._html import render_report, write_report
+from ._index import IndexRow, build_index, rows
+from ._index import render as render_index
 
 __all__ = [
-    "IndexResult",
+    "AttemptView",
+    "GroupRates",
     "IndexRow",
+    "ReportData",
+    "TaskRow",
     "build_index",
-    "fuzz_tasks",
-    "needs_fuzzing",
-    "records_from_run",
-    "render",
+    "render_index",
+    "render_report",
+    "report_data",
     "rows",
-    "save_records",
+    "write_report",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .. import __version__
+from ..files import checkout_root
 from ..judge import JudgeConfig
 from ..models import RetryPolicy, Sampling
 from ..problems import Task
@@ -95,7 +96,9 @@ class RunFile(BaseModel):
 
 
 def _git(*args: str) -> str | None:
-    root = Path(__file__).resolve().parents[2]
+    root = checkout_root()
+    if root is None:  # an installed package: its version says what it is
+        return None
     try:
         done = subprocess.run(
             ["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=True

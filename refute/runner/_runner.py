@@ -342,7 +342,13 @@ async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord
         base |= {"outcome": Outcome.INFRA_ERROR, "message": f"after a tool's failure: {what}"}
         cause = Cause.MODEL if metered and metered.infrastructure_faults else Cause.SANDBOX
     if text is not None and base.get("refuted") and context.config.minimize:
-        base["minimized_input"] = await minimize(context.judge, task, text)
+        try:
+            base["minimized_input"] = await minimize(context.judge, task, text)
+        except Exception as error:
+            if infrastructure_cause(error) is None:
+                raise
+            # The refutation stands; only its shrinking was lost (the next attempt
+            # finds out whether the infrastructure is still there).
     try:
         base |= _files(context.out, key, index, task.id, text, tools, candidate, judged)
     except OSError as error:
