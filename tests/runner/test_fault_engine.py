@@ -66,6 +66,7 @@ def run_args(out: Path) -> list[str]:
         "pause=0.3",
         "--problems",
         PROBLEMS,
+        "--include-fuzzable",
         "--attempts",
         str(ATTEMPTS),
         "--sandbox-workers",

@@ -52,6 +52,7 @@ def config() -> RunConfig:
     return RunConfig(
         problems_dir=default_problems_dir(),
         problems="charged-pair,ribbon-cut",
+        include_fuzzable=True,
         attempts=ATTEMPTS,
         agent="zero-shot",
         model="openai/test-model",
