@@ -115,7 +115,7 @@ def test_the_fuzz_baseline_runs_on_a_bundled_task(installed: tuple[Path, Path]) 
     bin_dir, elsewhere = installed
     out = elsewhere / "run"
     argv: list[str | Path] = [bin_dir / "refute", "run", "--problems", TASK, "--image", TEST_IMAGE]
-    argv += ["--sandbox-workers", "1", "--agent-option", "seconds=2", "--out", out]
+    argv += ["--sandbox-workers", "1", "--agent-option", "inputs=300", "--out", out]
     argv += ["--include-fuzzable"]  # charged-pair's tasks are fuzz-findable
     _run(argv, cwd=elsewhere)
     summary = json.loads((out / "summary.json").read_text())
