@@ -6,6 +6,7 @@ agents plug in by ``--agent package.module:ClassName`` or the ``refute.agents`` 
 point group.
 """
 
+from ._metered import MeteredModel
 from ._protocol import Agent
 from ._registry import (
     ENTRY_POINT_GROUP,
@@ -14,7 +15,7 @@ from ._registry import (
     available_agents,
     resolve_agent,
 )
-from ._toolbox import BudgetExceeded, Toolbox, ToolRecord, Usage, Validity
+from ._toolbox import BudgetExceeded, Toolbox, ToolRecord, ToolUsage, Validity
 from ._types import Budget, Candidate, ExampleView, ProgramSource, TaskView
 
 __all__ = [
@@ -25,12 +26,13 @@ __all__ = [
     "BudgetExceeded",
     "Candidate",
     "ExampleView",
+    "MeteredModel",
     "ProgramSource",
     "TaskView",
     "ToolRecord",
+    "ToolUsage",
     "Toolbox",
     "UnknownAgentError",
-    "Usage",
     "Validity",
     "available_agents",
     "resolve_agent",

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import Completion, Message, Model, ToolSpec
+from ..models import Completion, Message, Model, ModelUnavailableError, ToolSpec
 
 
 class ModelUsage(BaseModel):
@@ -34,6 +34,8 @@ class MeteredModel:
         self.usage = ModelUsage()
         self.transcript: list[dict[str, Any]] = []
         self._seen = 0  # messages of the conversation already in the transcript
+        self.infrastructure_faults: list[str] = []
+        """Calls the model service failed after its retries (the agent may catch them)."""
 
     async def complete(
         self,
@@ -43,7 +45,11 @@ class MeteredModel:
         attempt_key: str | None = None,
     ) -> Completion:
         key = f"{self._attempt_key}/{self.usage.calls}" + (f"/{attempt_key}" if attempt_key else "")
-        completion = await self._model.complete(messages, tools, attempt_key=key)
+        try:
+            completion = await self._model.complete(messages, tools, attempt_key=key)
+        except ModelUnavailableError as error:
+            self.infrastructure_faults.append(f"{type(error).__name__}: {error}")
+            raise
         usage = self.usage
         usage.calls += 1
         usage.cached_calls += int(completion.cached)

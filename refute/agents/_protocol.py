@@ -23,27 +23,49 @@ class Agent(Protocol):
         needs_model: the agent needs ``--model``.
         budget: the toolbox budget its attempts get.
 
-    Example: a complete custom agent that submits the largest example input::
+    How the runner builds an agent: once per run, by calling the class with the
+    ``--agent-option NAME=VALUE`` pairs as keyword arguments (values parsed as JSON when
+    they parse, else strings); nothing else is passed. The run's model, when there is one
+    (``--model``), reaches each attempt as ``tools.model``.
 
-        from refute.agents import Budget, Candidate, TaskView, Toolbox
+    Example: a complete custom agent that submits the largest example input:
 
-        class LargestExample:
-            name = "largest-example"
-            oracle = False
-            needs_model = False
-            budget = Budget()
+    >>> from refute import Agent, Budget, Candidate, TaskView, Toolbox
+    >>> class LargestExample:
+    ...     name = "largest-example"
+    ...     oracle = False
+    ...     needs_model = False
+    ...     budget = Budget(validity_checks=1)
+    ...
+    ...     def __init__(self, shortest: bool = False):  # --agent-option shortest=true
+    ...         self.shortest = shortest
+    ...
+    ...     async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
+    ...         pick = min if self.shortest else max
+    ...         chosen = pick(task.examples, key=lambda example: len(example.input))
+    ...         feedback = await tools.validate(chosen.input)
+    ...         if not feedback.valid:
+    ...             return Candidate(failure=feedback.message)
+    ...         return Candidate(input=chosen.input)
+    >>> agent = LargestExample(**{"shortest": True})  # as the runner does
+    >>> isinstance(agent, Agent)
+    True
 
-            def __init__(self, model=None, **options):
-                self.model = model
+    Its attempt on a bundled task, with a stand-in for the toolbox's validator (the
+    runner passes a real ``Toolbox``, judged in the sandbox):
 
-            async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
-                largest = max(task.examples, key=lambda example: len(example.input))
-                feedback = await tools.validate(largest.input)
-                if not feedback.valid:
-                    return Candidate(failure=feedback.message)
-                return Candidate(input=largest.input)
+    >>> import asyncio
+    >>> from refute import Validity, load_problems
+    >>> class AcceptAll:
+    ...     async def validate(self, text: str) -> Validity:
+    ...         return Validity(valid=True)
+    >>> view = TaskView.of(load_problems().task("charged-pair/int-overflow"))
+    >>> candidate = asyncio.run(agent.attempt(view, AcceptAll()))
+    >>> candidate.input == min((e.input for e in view.examples), key=len)
+    True
 
-    Run it with ``refute run --agent mypackage.agents:LargestExample``.
+    Run it with ``refute run --agent mypackage.agents:LargestExample`` (or
+    ``--agent path/to/file.py:LargestExample``).
     """
 
     name: ClassVar[str]

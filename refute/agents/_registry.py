@@ -12,13 +12,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import RefuteError
+from ..errors import AgentError
 from ._protocol import Agent
 
 ENTRY_POINT_GROUP = "refute.agents"
 
 
-class UnknownAgentError(RefuteError):
+class UnknownAgentError(AgentError):
     """``--agent`` names nothing that can be loaded."""
 
 

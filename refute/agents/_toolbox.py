@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Concatenate, ParamSpec, TypeVar
 
 from pydantic import BaseModel
 
+from ..errors import AgentError
 from ..judge import Judge
 from ..problems import Task
-from ..sandbox import Language, Limits, Program, RunResult, Sandbox, StressOutcome, StressResult
+from ..sandbox import (
+    Language,
+    Limits,
+    Program,
+    RunResult,
+    Sandbox,
+    SandboxError,
+    StressOutcome,
+    StressResult,
+)
 from ._metered import MeteredModel
 from ._types import Budget, ProgramSource
 
@@ -17,7 +29,28 @@ SEARCH_BATCH = 64
 """Inputs generated in the untrusted pool per round of an oracle stress search."""
 
 
-class BudgetExceeded(Exception):
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _watched(
+    tool: Callable[Concatenate[Toolbox, _P], Awaitable[_T]],
+) -> Callable[Concatenate[Toolbox, _P], Awaitable[_T]]:
+    """Note a sandbox failure that passes through a tool, for the runner to see even if
+    the agent catches it (and then gives up: that is no fault of the agent's)."""
+
+    @functools.wraps(tool)
+    async def watched(self: Toolbox, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return await tool(self, *args, **kwargs)
+        except SandboxError as error:
+            self.infrastructure_faults.append(f"{type(error).__name__}: {error}")
+            raise
+
+    return watched
+
+
+class BudgetExceeded(AgentError):
     """A tool was called more often (or for longer) than the attempt's budget allows."""
 
 
@@ -36,7 +69,7 @@ class Validity(BaseModel):
     message: str = ""
 
 
-class Usage(BaseModel):
+class ToolUsage(BaseModel):
     """Tool calls made so far in the attempt, by tool."""
 
     program_runs: int = 0
@@ -76,8 +109,10 @@ class Toolbox:
         self.model = model
         """The run's model, metered for this attempt; ``None`` for model-free runs."""
         self.budget = budget
-        self.usage = Usage()
+        self.usage = ToolUsage()
         self.calls: list[ToolRecord] = []
+        self.infrastructure_faults: list[str] = []
+        """Sandbox failures that passed through a tool (the agent may have caught them)."""
         self.oracle = oracle
         self.seed = seed
         self._sandbox = sandbox
@@ -101,6 +136,7 @@ class Toolbox:
     def judge_limits(self) -> Limits:
         return self._judge.config.limits(self._task.problem)
 
+    @_watched
     async def run_program(self, program: ProgramSource, stdin: str = "") -> RunResult:
         """Run a program the agent wrote on ``stdin`` (untrusted pool)."""
         self._spend("program_runs")
@@ -110,6 +146,7 @@ class Toolbox:
         self._record("run_program", started, result.describe())
         return result
 
+    @_watched
     async def run_incorrect(self, stdin: str) -> RunResult:
         """Run the incorrect submission on ``stdin`` under the judge's limits."""
         self._spend("incorrect_runs")
@@ -119,6 +156,7 @@ class Toolbox:
         self._record("run_incorrect", started, result.describe())
         return result
 
+    @_watched
     async def validate(self, text: str) -> Validity:
         """Ask the validator whether ``text`` is a valid input."""
         self._spend("validity_checks")
@@ -127,6 +165,7 @@ class Toolbox:
         self._record("validate", started, "valid" if validation.valid else validation.message)
         return Validity(valid=validation.valid, message=validation.message)
 
+    @_watched
     async def stress(
         self,
         generator: ProgramSource,
@@ -200,6 +239,7 @@ class Toolbox:
             outcome=StressOutcome.NOT_FOUND, iterations=tried, skipped=skipped, invalid=invalid
         )
 
+    @_watched
     async def search(self, inputs: Sequence[str], seconds: float = 60.0) -> StressResult:
         """Check inputs (valid ones only) against the reference; the first that differs.
 

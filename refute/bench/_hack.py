@@ -27,7 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import RefuteError
-from ..hack import Budget, HackRequest, NamedProgram, Outcome, hack
+from ..hack import HackBudget, HackOutcome, HackRequest, NamedProgram, hack
 from ..problems import Task, load_problems
 from ..sandbox import CPP_FLAGS, Language, Program, Sandbox, SandboxConfig, docker_client
 from ._hack_tasks import HACK_TASKS, HackTask
@@ -224,7 +224,7 @@ async def _measure(
                 solution=side.brute,
                 brute=side.brute,
                 generator=side.generator,
-                budget=Budget(tests=tests),
+                budget=HackBudget(tests=tests),
                 minimize=False,
                 workers=workers,
             )
@@ -250,7 +250,7 @@ async def _measure(
                 solution=side.wrong,
                 brute=side.brute,
                 generator=side.generator,
-                budget=Budget(seconds=120),
+                budget=HackBudget(seconds=120),
                 minimize=False,
                 seed=start,
                 workers=workers,
@@ -258,7 +258,7 @@ async def _measure(
             began = time.monotonic()
             result = await hack(request, sandbox=sandbox)
             walls.append(time.monotonic() - began)
-            if result.outcome is not Outcome.FOUND or result.stats.found_seconds is None:
+            if result.outcome is not HackOutcome.FOUND or result.stats.found_seconds is None:
                 raise RefuteError(f"{side.task.id}: refute hack found nothing from seed {start}")
             refute_s.append(result.stats.found_seconds)
             refute_n.append(result.stats.tests)

@@ -25,6 +25,8 @@ from pydantic import BaseModel
 
 from ..errors import RefuteError
 from ..sandbox import (
+    CPP_FLAGS,
+    IMAGE,
     Language,
     Limits,
     Program,
@@ -34,7 +36,6 @@ from ..sandbox import (
     StressOutcome,
     docker_client,
 )
-from ..sandbox._languages import CPP_FLAGS
 
 ADD = """#include <cstdio>
 int main() { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1;
@@ -121,10 +122,14 @@ async def _fill_store(pool: SandboxPool, count: int) -> None:
 
 
 async def _figures(
-    folder: Path, runs: int, iterations: int, store_files: int, busy_poll_ms: float
+    folder: Path, runs: int, iterations: int, store_files: int, busy_poll_ms: float, image: str
 ) -> dict[str, float | str]:
     config = SandboxConfig(
-        judge_workers=1, untrusted_workers=1, cache_dir=None, busy_poll_ms=busy_poll_ms
+        image=image,
+        judge_workers=1,
+        untrusted_workers=1,
+        cache_dir=None,
+        busy_poll_ms=busy_poll_ms,
     )
     cpp = Language.parse("cpp")
     add, add_too = Program(source=ADD, language=cpp), Program(source=ADD_TOO, language=cpp)
@@ -204,6 +209,7 @@ def bench_sandbox(
     store_files: int = 0,
     repeats: int = 1,
     busy_poll_ms: float | None = None,
+    image: str = IMAGE,
 ) -> SandboxBench:
     """Measure the sandbox against bare host processes; see the module docstring.
 
@@ -212,6 +218,7 @@ def bench_sandbox(
     whole measurement that many times, each with fresh containers, and reports medians:
     on a shared VM one run can land in a minute when everything is slower.
     ``busy_poll_ms`` is the sandbox's setting of that name (``None``: its default).
+    ``image`` is the sandbox image, to compare one image's toolchain with another's.
     """
     if busy_poll_ms is None:
         busy_poll_ms = float(SandboxConfig.model_fields["busy_poll_ms"].default)
@@ -221,7 +228,7 @@ def bench_sandbox(
         _host_compile(ADD_TOO, folder / "add_too")
         (folder / "gen.py").write_text(GENERATOR)
         measured = [
-            asyncio.run(_figures(folder, runs, stress_iterations, store_files, busy_poll_ms))
+            asyncio.run(_figures(folder, runs, stress_iterations, store_files, busy_poll_ms, image))
             for _ in range(repeats)
         ]
 

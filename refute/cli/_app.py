@@ -6,14 +6,16 @@ import sys
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from ..errors import RefuteError
-from ..sandbox import ImageBuildError, SandboxError
+from ..runner import InfrastructureError
 from ._bench import bench_app
 from ._eval import eval_command
 from ._hack import hack_command
 from ._problems import problems_app
+from ._report import report_command
+from ._results import compare_command, leaderboard_command
 from ._run import agents_app, run_command
 from ._sandbox import sandbox_app
 
@@ -31,19 +33,33 @@ app.command("eval")(eval_command)
 app.command("hack")(hack_command)
 app.command("run")(run_command)
 app.add_typer(agents_app, name="agents")
+app.command("compare")(compare_command)
+app.command("leaderboard")(leaderboard_command)
+app.command("report")(report_command)
 
 err = Console(stderr=True)
 
-EXPECTED_FAULTS: tuple[type[Exception], ...] = (RefuteError, SandboxError, ImageBuildError)
-"""Faults that become ``error: <message>`` and exit code 2 instead of a traceback."""
+INFRASTRUCTURE_EXIT = 3
+"""The exit code of a run stopped by the infrastructure (engine gone, model service
+failing): nothing was wrong with the command; resume it once the fault is mended."""
+
+
+def say_error(message: str) -> None:
+    """``error: <message>`` on stderr, the message taken literally: no markup, emoji
+    codes or highlighting (a path like ``x.py:Nope:`` or ``[a]`` stays as it is)."""
+    line = Text.assemble(("error:", "bold red"), " ", message)
+    err.print(line, highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
 def main() -> None:
     try:
         app()
-    except EXPECTED_FAULTS as error:
-        err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+    except InfrastructureError as error:
+        say_error(str(error))
+        sys.exit(INFRASTRUCTURE_EXIT)
+    except RefuteError as error:  # every fault refute raises: one line, exit code 2
+        say_error(str(error))
         sys.exit(2)
     except KeyboardInterrupt:
-        err.print("interrupted")
+        err.print("interrupted", highlight=False)
         sys.exit(130)

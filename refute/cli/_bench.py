@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..bench import bench_hack, bench_runner, bench_sandbox
+from ..bench import bench_hack, bench_import, bench_runner, bench_sandbox
+from ..sandbox import IMAGE
 
 bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
 
@@ -32,6 +35,7 @@ def sandbox(
         help="The sandbox's busy_poll_ms (0: the host sleeps while a program runs); "
         "default: the sandbox's default.",
     ),
+    image: str = typer.Option(IMAGE, help="Sandbox image to measure."),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
@@ -41,6 +45,7 @@ def sandbox(
         store_files=store_files,
         repeats=repeats,
         busy_poll_ms=busy_poll_ms,
+        image=image,
     )
     if json_output:
         print(figures.model_dump_json(indent=2))
@@ -126,3 +131,72 @@ def hack(
         f"median ratio {figures.median_ratio:g} (to the loop in a container: "
         f"{figures.median_container_ratio:g}); load average before: {load}"
     )
+
+
+IMPORT_PATHS = typer.Argument(
+    ..., help="Kattis / BAPCtools packages, or any folders above them (an archive's root)."
+)
+IMPORT_OUT = typer.Option(
+    None,
+    "--out",
+    file_okay=False,
+    help="Import into DIR (default: a temporary folder); a second run into the same "
+    "DIR measures a re-import from the cache.",
+)
+
+
+@bench_app.command("import")
+def import_command(
+    paths: list[Path] = IMPORT_PATHS,
+    out: Path | None = IMPORT_OUT,
+    time_limit_exceeded: bool = typer.Option(
+        False, "--time-limit-exceeded", help="Also count submissions/time_limit_exceeded/."
+    ),
+    image: str = typer.Option(IMAGE, "--image", help="Sandbox image."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Judge containers."),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Import an archive and report packages, submissions, tasks, skips by cause, wall
+    time per package, and the share of eligible submissions that became tasks."""
+    from ..importers import find_packages
+
+    find_packages(paths)  # a wrong path fails before Docker starts
+    categories: tuple[str, ...] = ("wrong_answer",)
+    categories += ("time_limit_exceeded",) if time_limit_exceeded else ()
+    figures = bench_import(paths, out=out, image=image, workers=workers, categories=categories)
+    if json_output:
+        print(figures.model_dump_json(indent=2))
+        return
+    console = Console()
+    summary = Table(title="import bench")
+    summary.add_column("measure")
+    summary.add_column("value", justify="right")
+    for name in ("packages", "imported", "submissions", "eligible", "tasks", "wall_s"):
+        summary.add_row(name, str(getattr(figures, name)))
+    summary.add_row(
+        "share of eligible",
+        f"{figures.share:.1%} [{figures.share_low:.1%}, {figures.share_high:.1%}]",
+    )
+    for language, count in figures.other_languages.items():
+        summary.add_row(f"other language: {language}", str(count))
+    console.print(summary)
+    causes = Table(title="skipped, by cause")
+    causes.add_column("cause")
+    causes.add_column("problems", justify="right")
+    causes.add_column("submissions", justify="right")
+    for row in figures.causes:
+        causes.add_row(row.cause, str(row.problems), str(row.submissions))
+    console.print(causes)
+    packages = Table(title="per package")
+    for column in ("package", "status", "cause", "submissions", "tasks", "seconds"):
+        packages.add_column(column, justify="right" if column in ("tasks", "seconds") else "left")
+    for package in figures.per_package:
+        packages.add_row(
+            package.id,
+            package.status + (" (cached)" if package.cached else ""),
+            package.cause or "",
+            str(package.submissions),
+            str(package.tasks),
+            f"{package.seconds:.1f}" if package.seconds is not None else "",
+        )
+    console.print(packages)

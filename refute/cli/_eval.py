@@ -28,6 +28,7 @@ from ..eval import (
 from ..judge import STRICT_TIME_FACTOR, JudgeConfig, Mode, Verdict
 from ..problems import Task
 from ..sandbox import Sandbox, SandboxConfig
+from ._paths import writable_file
 from ._problems import IMAGE_OPTION, MODE, PROBLEMS_DIR, WORKERS, load, sandbox_config
 
 err = Console(stderr=True)
@@ -71,6 +72,7 @@ def eval_command(
     Model-written programs run in the untrusted pool; inputs are judged in the judge pool.
     The results file is rewritten as predictions finish, so an interrupted run keeps them.
     """
+    writable_file(out)
     problems = load(problems_dir, warn=False)
     predictions = load_predictions(predictions_path)
     tasks = resolve_tasks(predictions, problems, str(predictions_path))
@@ -90,6 +92,8 @@ def eval_command(
         f"predictions with a success ({mode} mode); {errors} judge error(s); "
         f"results in {out}",
         highlight=False,
+        markup=False,
+        emoji=False,
     )
 
 

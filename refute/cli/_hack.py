@@ -16,12 +16,12 @@ from rich.text import Text
 
 from ..errors import RefuteError
 from ..hack import (
-    Budget,
+    HackBudget,
+    HackOutcome,
+    HackProgress,
     HackRequest,
     HackResult,
     NamedProgram,
-    Outcome,
-    Progress,
     hack,
     problem_request,
 )
@@ -110,7 +110,7 @@ def hack_command(
         "generator": NamedProgram.from_file(gen) if gen else None,
         "validator": NamedProgram.from_file(validator) if validator else None,
         "checker": NamedProgram.from_file(checker) if checker else None,
-        "budget": Budget.parse(budget),
+        "budget": HackBudget.parse(budget),
         "seed": seed,
         "model": model,
         "rounds": rounds,
@@ -152,7 +152,9 @@ def hack_command(
         _show(result, request)
     if result.found:
         raise typer.Exit(EXIT_FOUND)
-    raise typer.Exit(EXIT_INTERRUPTED if result.outcome is Outcome.INTERRUPTED else EXIT_NOT_FOUND)
+    raise typer.Exit(
+        EXIT_INTERRUPTED if result.outcome is HackOutcome.INTERRUPTED else EXIT_NOT_FOUND
+    )
 
 
 def _read(path: Path, flag: str) -> str:
@@ -162,7 +164,7 @@ def _read(path: Path, flag: str) -> str:
         raise RefuteError(f"{flag} {path}: cannot read it ({error})") from error
 
 
-def _line(progress: Progress) -> Text:
+def _line(progress: HackProgress) -> Text:
     stats = progress.stats
     elapsed = datetime.timedelta(seconds=int(progress.elapsed))
     text = Text.assemble(
@@ -215,7 +217,7 @@ def _show(result: HackResult, request: HackRequest) -> None:
         f"{result.wall_seconds:.1f} s in all"
     )
     if not result.found:
-        if result.outcome is Outcome.INTERRUPTED:
+        if result.outcome is HackOutcome.INTERRUPTED:
             out.print(f"[yellow]interrupted[/]: no counterexample after {summary}", highlight=False)
         else:
             out.print(
@@ -226,7 +228,7 @@ def _show(result: HackResult, request: HackRequest) -> None:
         return
     assert result.input is not None
     title = "[bold red]counterexample[/]" + (
-        " (interrupted: best so far)" if result.outcome is Outcome.INTERRUPTED else ""
+        " (interrupted: best so far)" if result.outcome is HackOutcome.INTERRUPTED else ""
     )
     seed = f"seed {result.seed}" if result.seed is not None else "seed unknown"
     out.print(f"{title}: {result.reason}, {seed}, {summary}", highlight=False)

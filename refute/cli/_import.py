@@ -1,4 +1,4 @@
-"""``refute problems import ...``: REFUTE rows and Kattis packages as problem packages."""
+"""``refute problems import ...``: REFUTE rows, Kattis and Polygon packages as problem packages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..importers import ImportReport, import_kattis, import_refute
+from ..importers import ImportReport, import_kattis, import_polygon, import_progress, import_refute
 from ..judge import Judge
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
 
@@ -27,7 +27,12 @@ FORCE = typer.Option(
     False, "--force", help="Replace existing packages that differ from the imported ones."
 )
 IMAGE_OPTION = typer.Option(IMAGE, "--image", help="Sandbox image.")
-PATHS = typer.Argument(..., help="Kattis problem packages, or folders of them.")
+PATHS = typer.Argument(
+    ..., help="Kattis problem packages, or any folders above them (searched at any depth)."
+)
+POLYGON_PATHS = typer.Argument(
+    ..., help="Polygon packages (folders or .zip files), or folders holding them at any depth."
+)
 WORKERS = typer.Option(
     None, "--workers", min=1, help="Containers per sandbox pool (default: one per CPU)."
 )
@@ -49,6 +54,8 @@ def _run(
 
     report = asyncio.run(go())
     out.print(report.table())
+    if report.causes():
+        out.print(report.cause_table())
     err.print(f"report: {target / 'import-report.json'}", highlight=False)
     if not report.ok:
         err.print("[red]some packages failed their checks or clash with existing ones[/]")
@@ -106,13 +113,38 @@ def kattis_command(
     """
     from ..importers import find_packages
 
-    find_packages(paths)  # a wrong path fails before Docker starts
+    packages = find_packages(paths)  # a wrong path fails before Docker starts
     categories: tuple[str, ...] = ("wrong_answer",)
     categories += ("time_limit_exceeded",) if time_limit_exceeded else ()
     categories += ("run_time_error",) if run_time_error else ()
-    _run(
-        out_dir,
-        image,
-        workers,
-        lambda judge: import_kattis(paths, out_dir, judge, categories=categories, force=force),
-    )
+    with import_progress(len(packages), err) as progress:
+        _run(
+            out_dir,
+            image,
+            workers,
+            lambda judge: import_kattis(
+                paths, out_dir, judge, categories=categories, force=force, progress=progress
+            ),
+        )
+
+
+@import_app.command("polygon")
+def polygon_command(
+    paths: list[Path] = POLYGON_PATHS,
+    out_dir: Path = OUT,
+    force: bool = FORCE,
+    image: str = IMAGE_OPTION,
+    workers: int | None = WORKERS,
+) -> None:
+    """Import Codeforces Polygon packages (problem.xml, testlib checker and validator).
+
+    Tests are the package's stored ones, or made by its own generators. Each C, C++ or
+    Python solution tagged wrong-answer, time-limit-exceeded, memory-limit-exceeded,
+    rejected or presentation-error becomes a task; its failing input is the smallest test
+    that refutes it. Exits with 1 when a package fails its checks or clashes with an
+    existing one.
+    """
+    from ..importers import find_polygon_packages
+
+    find_polygon_packages(paths)  # a wrong path or a broken .zip fails before Docker starts
+    _run(out_dir, image, workers, lambda judge: import_polygon(paths, out_dir, judge, force=force))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
+import os
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..files import checkout_root
 from ..judge import JudgeConfig, Mode
 from ..problems import default_problems_dir
-from ..refresh import CODEFORCES_URL, REPORT_FILE, RefreshConfig, RefreshError, refresh
+from ..refresh import CODEFORCES_URL, REFRESH_REPORT_FILE, RefreshConfig, RefreshError, refresh
 from ..sandbox import IMAGE
 
 out = Console()
@@ -101,6 +103,11 @@ def refresh_command(
     """
     first = _day(since, "--since")
     assert first is not None
+    if out_dir is None and checkout_root() is None and not os.environ.get("REFUTE_PROBLEMS_DIR"):
+        raise RefreshError(
+            "--out DIR is needed: the bundled problem set is part of the installed package; "
+            "refresh into a directory of your own"
+        )
     config = RefreshConfig(
         since=first,
         until=_day(until, "--until"),
@@ -126,4 +133,4 @@ def refresh_command(
         print(json.dumps(report.model_dump(mode="json"), indent=2))
     else:
         out.print(report.table())
-    err.print(f"report: {config.out / REPORT_FILE}", highlight=False)
+    err.print(f"report: {config.out / REFRESH_REPORT_FILE}", highlight=False)

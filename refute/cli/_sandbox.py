@@ -11,6 +11,7 @@ import typer
 from docker.errors import DockerException
 from rich.console import Console
 
+from ..files import bundled_dir
 from ..sandbox import (
     IMAGE,
     Language,
@@ -23,9 +24,10 @@ from ..sandbox import (
     build_offline,
     docker_client,
     image_id,
+    labelled,
+    remove_orphans,
     toolchain,
 )
-from ..sandbox._container import labelled, remove_orphans
 
 sandbox_app = typer.Typer(
     help="Build, check and clean up the Docker sandbox.", no_args_is_help=True
@@ -43,7 +45,7 @@ SMOKE = {
 
 
 def _dockerfile_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "sandbox"
+    return bundled_dir("sandbox")
 
 
 @sandbox_app.command("build")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..judge import Judge, JudgeConfig, JudgeResult, Verdict
 from ..problems import Task
-from ..sandbox import Limits, RunStatus, Sandbox, StressOutcome
+from ..sandbox import Limits, RunStatus, Sandbox, StressOutcome, printable_text
 from ._predictions import Attempt, Method, Prediction
 from ._results import (
     AttemptStage,
@@ -45,7 +45,7 @@ class EvalConfig(BaseModel):
 
 
 def excerpt(text: str, limit: int) -> str:
-    text = text.strip()
+    text = printable_text(text.strip())  # program bytes that are not UTF-8 as \xNN
     return text if len(text) <= limit else text[:limit] + " [...]"
 
 

@@ -9,12 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
-from ..errors import RefuteError
+from ..errors import EvalError
 from ..problems import PackageError, ProblemSet, Task, UnknownTaskError
 from ..sandbox import Language, Program
 
 
-class PredictionsError(RefuteError):
+class PredictionsError(EvalError):
     """A predictions file that cannot be used; the message names the file and position."""
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..files import atomic_write
 from ..judge import Mode, Reason, RunRecord, Verdict
 from ..sandbox import StressOutcome
 from ._predictions import Method
@@ -91,7 +91,4 @@ class PredictionResult(BaseModel):
 def write_results(path: Path, results: list[PredictionResult]) -> None:
     """Write results as REFUTE's JSON list, atomically (a reader never sees half a file)."""
     data = [result.model_dump(mode="json") for result in results]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    partial.replace(path)
+    atomic_write(path, json.dumps(data, indent=1) + "\n")

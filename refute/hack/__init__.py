@@ -8,28 +8,28 @@ Without a generator, a model writes generators (``model``), or the examples are 
 Example::
 
     from pathlib import Path
-    from refute.hack import Budget, HackRequest, NamedProgram, hack
+    from refute.hack import HackBudget, HackRequest, NamedProgram, hack
 
     request = HackRequest(
         solution=NamedProgram.from_file(Path("sol.cpp")),
         brute=NamedProgram.from_file(Path("brute.py")),
         generator=NamedProgram.from_file(Path("gen.py")),
-        budget=Budget.parse("30s"),
+        budget=HackBudget.parse("30s"),
     )
     result = await hack(request)
     result.outcome, result.input, result.seed      # FOUND, '2\\n100000 100000\\n', 17
 """
 
 from ._diff import first_difference
-from ._hack import FALLBACK_NOTE, Progress, hack
+from ._hack import FALLBACK_NOTE, HackProgress, hack
 from ._models import (
-    Budget,
     Difference,
+    HackBudget,
     HackError,
+    HackOutcome,
     HackRequest,
     HackResult,
     NamedProgram,
-    Outcome,
     SearchStats,
     Strategy,
 )
@@ -38,15 +38,15 @@ from ._task import problem_request, task_of
 
 __all__ = [
     "FALLBACK_NOTE",
-    "Budget",
     "Difference",
     "ExampleMutator",
+    "HackBudget",
     "HackError",
+    "HackOutcome",
+    "HackProgress",
     "HackRequest",
     "HackResult",
     "NamedProgram",
-    "Outcome",
-    "Progress",
     "SearchStats",
     "Strategy",
     "first_difference",

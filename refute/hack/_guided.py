@@ -17,14 +17,14 @@ from ..judge import JudgeResult
 from ..models import Message, Model
 from ..problems import Task
 from ..sandbox import Language, Limits, Program, Sandbox, StressOutcome, UnknownLanguageError
-from ._models import Budget, SearchStats
+from ._models import HackBudget, SearchStats
 from ._search import Search, SplitSource, describe_run
 
 SAMPLE_CHARS = 600
 """How much of a generated test the feedback shows."""
 
 
-def _round_budget(budget: Budget, rounds_left: int, spent: SearchStats) -> Budget | None:
+def _round_budget(budget: HackBudget, rounds_left: int, spent: SearchStats) -> HackBudget | None:
     tests = seconds = None
     if budget.tests is not None:
         tests = (budget.tests - spent.tests) // rounds_left
@@ -34,7 +34,7 @@ def _round_budget(budget: Budget, rounds_left: int, spent: SearchStats) -> Budge
         seconds = (budget.seconds - spent.seconds) / rounds_left
         if seconds <= 0.05:
             return None
-    return Budget(tests=tests, seconds=seconds)
+    return HackBudget(tests=tests, seconds=seconds)
 
 
 async def guided_search(
@@ -42,7 +42,7 @@ async def guided_search(
     task: Task,
     sandbox: Sandbox,
     *,
-    budget: Budget,
+    budget: HackBudget,
     rounds: int,
     seed: int,
     workers: int,

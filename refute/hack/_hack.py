@@ -25,10 +25,10 @@ from ._diff import first_difference
 from ._guided import guided_search
 from ._models import (
     HackError,
+    HackOutcome,
     HackRequest,
     HackResult,
     NamedProgram,
-    Outcome,
     SearchStats,
     Strategy,
 )
@@ -51,7 +51,7 @@ FALLBACK_NOTE = (
 
 
 @dataclass
-class Progress:
+class HackProgress:
     """What the search is doing, for a progress line.
 
     ``phase`` is ``starting``, ``compiling``, ``searching``, ``asking the model``
@@ -90,7 +90,7 @@ async def hack(
     *,
     base: Problem | None = None,
     sandbox: Sandbox | None = None,
-    on_progress: Callable[[Progress], None] = lambda progress: None,
+    on_progress: Callable[[HackProgress], None] = lambda progress: None,
 ) -> HackResult:
     """Search for an input on which ``request.solution`` is judged wrong.
 
@@ -105,13 +105,13 @@ async def hack(
             solution=NamedProgram.from_file(Path("sol.cpp")),
             brute=NamedProgram.from_file(Path("brute.py")),
             generator=NamedProgram.from_file(Path("gen.py")),
-            budget=Budget.parse("30s"),
+            budget=HackBudget.parse("30s"),
         )
         result = await hack(request)
         print(result.outcome, result.input, result.seed)
     """
     started = time.monotonic()
-    progress = Progress("starting", SearchStats(), started)
+    progress = HackProgress("starting", SearchStats(), started)
     run = _Hack(request, base, progress, on_progress)
     if sandbox is not None:
         result = await run.run(sandbox)
@@ -131,8 +131,8 @@ class _Hack:
         self,
         request: HackRequest,
         base: Problem | None,
-        progress: Progress,
-        on_progress: Callable[[Progress], None],
+        progress: HackProgress,
+        on_progress: Callable[[HackProgress], None],
     ):
         self.request = request
         self.task = task_of(request, base)
@@ -206,7 +206,7 @@ class _Hack:
             if search is not None and search.found is None:
                 self._raise_for(search)
             if search is None or search.found is None:
-                return self._result(Outcome.NOT_FOUND)
+                return self._result(HackOutcome.NOT_FOUND)
             found = search.found
             first = found.verdict
             best, calls_before = first, judge.calls
@@ -227,11 +227,11 @@ class _Hack:
             # runs in this sandbox. Report what is known.
             smallest = judge.best
             if smallest is None:
-                return self._result(Outcome.INTERRUPTED)
+                return self._result(HackOutcome.INTERRUPTED)
             original = search.found.input if search and search.found else smallest.input
             seed = search.found.seed if search and search.found else None
             return self._result(
-                Outcome.INTERRUPTED,
+                HackOutcome.INTERRUPTED,
                 input=smallest.input,
                 notes=[*self.notes, "interrupted: the counterexample may not be the smallest"],
                 original_input=original,
@@ -240,7 +240,7 @@ class _Hack:
                 message=smallest.message,
             )
 
-    def _result(self, outcome: Outcome, **fields: object) -> HackResult:
+    def _result(self, outcome: HackOutcome, **fields: object) -> HackResult:
         return HackResult.model_validate(
             {
                 "outcome": outcome,
@@ -366,7 +366,7 @@ class _Hack:
         if verdict.reason is Reason.WRONG_ANSWER and solution_run.ok:
             difference = first_difference(solution_run.stdout, brute_run.stdout)
         return self._result(
-            Outcome.FOUND,
+            HackOutcome.FOUND,
             input=verdict.input,
             original_input=original,
             seed=seed,

@@ -21,11 +21,13 @@ class HackError(RefuteError):
     crashes, a validator that rejects everything. The CLI prints it on one line, exit 2."""
 
 
-class Budget(BaseModel):
+class HackBudget(BaseModel):
     """How long to search: a number of tests, a duration, or both (whichever ends first).
 
-    >>> Budget.parse("5000").tests, Budget.parse("90s").seconds, Budget.parse("2m").seconds
-    (5000, None, 120.0)
+    >>> HackBudget.parse("5000").tests, HackBudget.parse("90s").seconds
+    (5000, 90.0)
+    >>> HackBudget.parse("2m").seconds
+    120.0
     """
 
     model_config = ConfigDict(frozen=True)
@@ -34,13 +36,13 @@ class Budget(BaseModel):
     seconds: float | None = Field(default=None, gt=0)
 
     @model_validator(mode="after")
-    def _some_limit(self) -> Budget:
+    def _some_limit(self) -> HackBudget:
         if self.tests is None and self.seconds is None:
             raise ValueError("a budget needs a number of tests or a duration")
         return self
 
     @classmethod
-    def parse(cls, text: str) -> Budget:
+    def parse(cls, text: str) -> HackBudget:
         """``N`` tests, or a duration: ``30s``, ``500ms``, ``2m``, ``1h``."""
         text = text.strip()
         if text.isdigit() and int(text) > 0:
@@ -121,7 +123,7 @@ class HackRequest(BaseModel):
     time_limit_ms: int = Field(default=2000, gt=0)
     time_factor: float = Field(default=1.0, gt=0)
     memory_mb: int = Field(default=256, gt=0)
-    budget: Budget = Budget(seconds=60.0)
+    budget: HackBudget = HackBudget(seconds=60.0)
     seed: int = 0
     model: str | None = None
     rounds: int = Field(default=3, ge=1)
@@ -139,7 +141,7 @@ class Strategy(StrEnum):
     MUTATION = "mutation"
 
 
-class Outcome(StrEnum):
+class HackOutcome(StrEnum):
     FOUND = "FOUND"
     NOT_FOUND = "NOT_FOUND"
     INTERRUPTED = "INTERRUPTED"
@@ -199,7 +201,7 @@ class HackResult(BaseModel):
         notes: things the user should know (which fallback was used, and why).
     """
 
-    outcome: Outcome
+    outcome: HackOutcome
     strategy: Strategy
     input: str | None = None
     original_input: str | None = None

@@ -26,7 +26,7 @@ from ..sandbox import (
     StressOutcome,
     StressResult,
 )
-from ._models import Budget, SearchStats
+from ._models import HackBudget, HackError, SearchStats
 
 CHUNK_SECONDS = 0.4
 """Target wall time of one chunk of tests."""
@@ -141,7 +141,7 @@ class SplitSource:
         return result
 
 
-class Stop(Exception):
+class Stop(HackError):
     """The search cannot go on: ``message`` says which program is at fault."""
 
 
@@ -164,7 +164,7 @@ class Search:
     """
 
     sources: Sequence[Source]
-    budget: Budget
+    budget: HackBudget
     seed: int
     confirm: Callable[[str], Awaitable[JudgeResult | None]]
     on_progress: Callable[[SearchStats], None] = lambda stats: None

@@ -1,7 +1,8 @@
 """Importers: other benchmarks' problems as refute problem packages.
 
-Two sources: rows of the REFUTE dataset (``import_refute``), and Kattis / ICPC problem
-packages as used by Kattis, DOMjudge and BAPCtools (``import_kattis``). Every package is
+Three sources: rows of the REFUTE dataset (``import_refute``), Kattis / ICPC problem
+packages as used by Kattis, DOMjudge and BAPCtools (``import_kattis``), and Codeforces
+Polygon packages (``import_polygon``). Every package is
 converted, written to a staging directory, checked as ``refute problems check`` would
 check it, and only then moved into the output directory; what was skipped, and why, goes
 to ``import-report.json`` (``docs/importing.md``).
@@ -19,24 +20,54 @@ Example::
         print(report.summary())
 """
 
+from ._cache import ImportCache
+from ._discover import find_packages
+from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import ImportSourceError
-from ._kattis import CATEGORIES, find_packages, import_kattis
+from ._generators import GeneratorPlan, read_generators, seed_of
+from ._kattis import CATEGORIES, import_kattis
 from ._latex import latex_to_markdown
+from ._polygon import find_polygon_packages, import_polygon
+from ._progress import import_progress
 from ._refute import RefuteRow, codeforces_math, import_refute, read_refute_rows
-from ._report import REPORT_FILE, ImportEntry, ImportReport, ImportStatus
+from ._report import (
+    IMPORT_REPORT_FILE,
+    NO_SUBMISSION_LEFT,
+    CauseCount,
+    ImportEntry,
+    ImportReport,
+    ImportStatus,
+)
+from ._write import Publisher, staging, write_tree
 
 __all__ = [
     "CATEGORIES",
-    "REPORT_FILE",
+    "IMPORT_REPORT_FILE",
+    "NO_SUBMISSION_LEFT",
+    "CauseCount",
+    "GeneratorPlan",
+    "ImportCache",
     "ImportEntry",
     "ImportReport",
     "ImportSourceError",
     "ImportStatus",
+    "PackageDraft",
+    "Publisher",
     "RefuteRow",
+    "SourceFile",
+    "SubmissionDraft",
     "codeforces_math",
     "find_packages",
+    "find_polygon_packages",
     "import_kattis",
+    "import_polygon",
+    "import_progress",
     "import_refute",
     "latex_to_markdown",
+    "package_id",
+    "read_generators",
     "read_refute_rows",
+    "seed_of",
+    "staging",
+    "write_tree",
 ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..errors import RefuteError
+from ..errors import ImporterError
 
 
-class ImportSourceError(RefuteError):
+class ImportSourceError(ImporterError):
     """The source of an import cannot be used; ``faults`` lists every fault found.
 
     >>> str(ImportSourceError(["rows.json: row 2 (problem_id '1A'): validator: missing"]))

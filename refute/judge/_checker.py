@@ -6,11 +6,11 @@ import math
 import re
 
 from ..problems import CheckerSettings
-from ..sandbox import RunResult, RunStatus
+from ..sandbox import RunResult, RunStatus, text_bytes
 from ._models import CheckResult, excerpt
 
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_YES_NO = ("YES", "NO")
+_NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_YES_NO = (b"YES", b"NO")
 
 CHECKER_FILES = ("input.txt", "output.txt", "answer.txt")
 """The files a custom checker finds in its working directory; also its three arguments."""
@@ -21,8 +21,11 @@ def compare_tokens(
 ) -> CheckResult:
     """Compare two outputs token by token (the default checker).
 
-    Tokens are separated by any whitespace; ``YES``/``NO`` match in any letter case; with
-    a tolerance in ``settings``, numbers match within it.
+    Outputs compare as the bytes the programs printed (``text_bytes``), in tokens
+    separated by ASCII whitespace (space, tab, newline, carriage return, vertical tab,
+    form feed), as contest checkers read them; any other byte, UTF-8 or not, is part of
+    a token. ``YES``/``NO`` match in any letter case; with a tolerance in ``settings``,
+    numbers match within it.
 
     >>> compare_tokens("yes\\n3 4", "YES 3 4").accepted
     True
@@ -30,9 +33,11 @@ def compare_tokens(
     "token 3: expected '4', found '5'"
     >>> compare_tokens("0.3333", "0.333333", CheckerSettings(abs_tolerance=1e-3)).accepted
     True
+    >>> compare_tokens(b"1 \\xff".decode("utf-8", "surrogateescape"), "1 2").message
+    "token 2: expected '2', found '\\\\xff'"
     """
     settings = settings or CheckerSettings()
-    got, want = output.split(), expected.split()
+    got, want = text_bytes(output).split(), text_bytes(expected).split()
     for index, (found, wanted) in enumerate(zip(got, want, strict=False), start=1):
         if not _tokens_match(found, wanted, settings):
             return CheckResult(
@@ -50,7 +55,7 @@ def compare_tokens(
     return CheckResult(accepted=True, message=f"ok: {len(want)} tokens")
 
 
-def _tokens_match(found: str, wanted: str, settings: CheckerSettings) -> bool:
+def _tokens_match(found: bytes, wanted: bytes, settings: CheckerSettings) -> bool:
     if found == wanted:
         return True
     if found.upper() == wanted.upper() and wanted.upper() in _YES_NO:
@@ -67,8 +72,17 @@ def _tokens_match(found: str, wanted: str, settings: CheckerSettings) -> bool:
     return abs(x - y) <= allowed + 1e-15
 
 
-def _show(token: str, limit: int = 40) -> str:
-    return repr(token if len(token) <= limit else token[:limit] + "...")
+def _show(token: bytes, limit: int = 40) -> str:
+    """A token quoted for a message: as text when it is UTF-8, else as its bytes
+    (``'\\xff'``), cut to ``limit`` characters or bytes."""
+    shown: str | bytes
+    try:
+        shown = token.decode("utf-8")
+    except UnicodeDecodeError:
+        shown = token
+    cut = shown if len(shown) <= limit else shown[:limit]
+    quoted = repr(cut).removeprefix("b")
+    return quoted if cut is shown else quoted[:-1] + "..." + quoted[-1]
 
 
 def interpret_checker(result: RunResult) -> CheckResult:

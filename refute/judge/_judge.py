@@ -8,7 +8,16 @@ import time
 from pydantic import BaseModel, ConfigDict
 
 from ..problems import Problem, Task
-from ..sandbox import Program, Role, RunResult, RunStatus, SandboxError, SandboxPool, text_bytes
+from ..sandbox import (
+    Program,
+    Role,
+    RunResult,
+    RunStatus,
+    SandboxError,
+    SandboxPool,
+    printable_text,
+    text_bytes,
+)
 from ._checker import CHECKER_FILES, compare_tokens, interpret_checker
 from ._models import (
     CheckResult,
@@ -74,7 +83,11 @@ class Judge:
         self.config = config or JudgeConfig()
 
     async def validate(self, problem: Problem, text: str) -> Validation:
-        """Run the problem's validator on ``text``; a crash or time-out means invalid."""
+        """Run the problem's validator on ``text``; a crash or time-out means invalid.
+
+        ``text`` reaches the validator as the bytes it holds (``text_bytes``): a
+        generator's output that is not UTF-8 is validated like any other input.
+        """
         run = await self.pool.run(problem.validator, text, self.config.validator_limits)
         if run.ok:
             return Validation(valid=True, message="", run=run)
@@ -193,11 +206,11 @@ class _Verdict:
             task_id=self.task.id,
             verdict=verdict,
             reason=reason,
-            message=message,
+            message=printable_text(message),
             mode=config.mode,
             time_limit_ms=limits.cpu_ms,
             memory_limit_mb=limits.memory_mb,
-            input=self.text[: config.input_cap],
+            input=printable_text(self.text[: config.input_cap]),
             input_bytes=len(data),
             input_truncated=len(self.text) > config.input_cap,
             input_sha256=hashlib.sha256(data).hexdigest(),

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..problems import Problem
-from ..sandbox import Limits, RunResult, RunStatus
+from ..sandbox import Limits, RunResult, RunStatus, printable_text
 
 STRICT_TIME_FACTOR = 2.0
 """Default multiplier on a problem's time limit in ``strict`` mode.
@@ -184,8 +184,9 @@ class JudgeResult(BaseModel):
         mode: the rules applied.
         time_limit_ms: the CPU limit the reference and the incorrect submission ran under.
         memory_limit_mb: their memory limit.
-        input: the judged input, cut to ``JudgeConfig.input_cap`` characters.
-        input_bytes: the input's full size in bytes (UTF-8).
+        input: the judged input, cut to ``JudgeConfig.input_cap`` characters, for people
+            and records: bytes that are not UTF-8 are written ``\\xNN``.
+        input_bytes: the input's full size in bytes.
         input_truncated: ``input`` was cut.
         input_sha256: the full input's SHA-256, to recognise it when it was cut.
         timings: where the time went.
@@ -215,6 +216,11 @@ class JudgeResult(BaseModel):
 
 
 def excerpt(text: str, limit: int = 600) -> str:
-    """``text`` stripped and cut to ``limit`` characters, marking the cut."""
-    text = text.strip()
+    """``text`` stripped and cut to ``limit`` characters, marking the cut, with bytes
+    that are not UTF-8 as ``\\xNN`` (``printable_text``): program output, for a message.
+
+    >>> excerpt(b"bad \\xff byte".decode("utf-8", "surrogateescape"))
+    'bad \\\\xff byte'
+    """
+    text = printable_text(text.strip())
     return text if len(text) <= limit else text[:limit] + " [...]"

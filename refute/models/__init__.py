@@ -32,12 +32,12 @@ from ._errors import ModelConfigError, ModelError, ModelRequestError, ModelUnava
 from ._factory import Model, ProviderModel, get_model
 from ._limiter import ModelLimiter
 from ._prices import PRICES_ENV, Price, PriceTable
-from ._retry import RetryPolicy
+from ._retry import MODEL_TIMEOUT_ENV, RetryPolicy
 from ._spec import PROVIDERS, ModelSpec
 from ._types import (
     Completion,
     Message,
-    Role,
+    MessageRole,
     Sampling,
     StopReason,
     ToolCall,
@@ -46,10 +46,12 @@ from ._types import (
 )
 
 __all__ = [
+    "MODEL_TIMEOUT_ENV",
     "PRICES_ENV",
     "PROVIDERS",
     "Completion",
     "Message",
+    "MessageRole",
     "Model",
     "ModelConfigError",
     "ModelError",
@@ -62,7 +64,6 @@ __all__ = [
     "ProviderModel",
     "ResponseCache",
     "RetryPolicy",
-    "Role",
     "Sampling",
     "StopReason",
     "ToolCall",

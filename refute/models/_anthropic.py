@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ModelConfigError
-from ._retry import call_sdk
+from ._retry import call_sdk, not_an_answer
 from ._spec import ModelSpec
 from ._types import Completion, Message, Sampling, StopReason, ToolCall, ToolSpec, Usage
-from ._wire import count, malformed, tool_call
+from ._wire import count, shape_of, tool_call
 
 if TYPE_CHECKING:
     import anthropic
@@ -81,8 +81,6 @@ class AnthropicProvider:
             key_variable=KEY_VARIABLE,
             timeout_s=self._timeout_s,
         )
-        if raw is None:
-            return malformed(self.spec.model, "unreadable response")
         return parse_response(raw, self.spec.model)
 
     async def aclose(self) -> None:
@@ -141,11 +139,15 @@ def _blocks(message: Message) -> list[dict[str, Any]]:
 
 
 def parse_response(body: dict[str, Any], requested_model: str) -> Completion:
-    """A Completion from a messages body, whatever its shape (usage not priced)."""
+    """A Completion from a messages body (usage not priced).
+
+    Raises TransientError when the body has no content list: it is then no answer of
+    the model's. Within the content, odd blocks are skipped.
+    """
     model = body.get("model") if isinstance(body.get("model"), str) else requested_model
     content = body.get("content")
     if not isinstance(content, list):
-        return malformed(str(model), "no content in the response")
+        raise not_an_answer(f"JSON without content ({shape_of(body)})")
     texts: list[str] = []
     thoughts: list[str] = []
     reasoning_blocks: list[dict[str, Any]] = []

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..files import atomic_write, cache_dir
 from ._types import Completion, Message, Sampling, ToolSpec
 
 _log = logging.getLogger(__name__)
@@ -21,11 +20,10 @@ _KEY_VERSION = 1
 
 
 def default_cache_dir() -> Path:
-    """``$REFUTE_CACHE_DIR/refute/responses``, else under ``$XDG_CACHE_HOME``, else
-    ``~/.cache/refute/responses`` (the same base as the sandbox's compile cache)."""
-    base = os.environ.get("REFUTE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) / "refute" if base else Path.home() / ".cache" / "refute"
-    return root / "responses"
+    """``responses/`` under :func:`refute.files.cache_dir`, the base the sandbox's compile
+    cache shares: ``$REFUTE_CACHE_DIR/refute/responses`` when set, else
+    ``~/.cache/refute/responses`` (``$XDG_CACHE_HOME`` honoured)."""
+    return cache_dir() / "responses"
 
 
 class ResponseCache:
@@ -90,16 +88,7 @@ class ResponseCache:
         """Store ``completion``; a failure to write is logged, never raised (the answer
         is already paid for and is still returned)."""
         path = self.path(key)
-        temporary: str | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "wb", dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp", delete=False
-            ) as file:
-                temporary = file.name
-                file.write(completion.model_dump_json().encode("utf-8"))
-            os.replace(temporary, path)
+            atomic_write(path, completion.model_dump_json())
         except OSError as error:
             _log.warning("response cache: cannot write %s: %s", path, error)
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)

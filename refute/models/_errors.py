@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from refute.errors import RefuteError
+from ..errors import ModelError
 
-
-class ModelError(RefuteError):
-    """The base of every fault raised by :mod:`refute.models`."""
+__all__ = ["ModelConfigError", "ModelError", "ModelRequestError", "ModelUnavailableError"]
 
 
 class ModelConfigError(ModelError):

@@ -17,7 +17,7 @@ from ._openai import OpenAIProvider
 from ._prices import PriceTable
 from ._retry import RetryPolicy, with_retries
 from ._spec import PROVIDERS, ModelSpec
-from ._types import Completion, Message, Sampling, StopReason, ToolSpec
+from ._types import Completion, Message, Sampling, ToolSpec
 
 
 class Model(Protocol):
@@ -66,8 +66,8 @@ class ProviderModel:
     """A model of a provider, as :func:`get_model` builds it.
 
     Each :meth:`complete` looks in the cache; on a miss it sends the request under the
-    limiter, retries passing failures per the policy, prices the tokens and stores the
-    answer (an unreadable answer is returned but not stored, so a re-run asks again).
+    limiter, retries passing failures per the policy (a body that is not an answer of
+    the API's shape among them), prices the tokens and stores the answer.
     Close it with :meth:`aclose` or use it as an async context manager.
     """
 
@@ -142,8 +142,7 @@ class ProviderModel:
         completion = completion.model_copy(
             update={"usage": usage, "latency_s": time.monotonic() - started}
         )
-        readable = completion.stop_reason is not StopReason.MALFORMED
-        if key is not None and self.cache is not None and readable:
+        if key is not None and self.cache is not None:
             self.cache.put(key, completion)
         return completion
 

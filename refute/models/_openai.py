@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ModelConfigError
-from ._retry import call_sdk
+from ._retry import call_sdk, not_an_answer
 from ._spec import ModelSpec
 from ._types import Completion, Message, Sampling, StopReason, ToolCall, ToolSpec, Usage
-from ._wire import count, malformed, text_of, tool_call
+from ._wire import count, shape_of, text_of, tool_call
 
 if TYPE_CHECKING:
     import openai
@@ -75,8 +75,6 @@ class OpenAIProvider:
             key_variable=KEY_VARIABLE,
             timeout_s=self._timeout_s,
         )
-        if raw is None:
-            return malformed(self.spec.model, "unreadable response")
         return parse_response(raw, self.spec.model)
 
     def _sampling(self, sampling: Sampling) -> dict[str, Any]:
@@ -133,11 +131,16 @@ def _tool(tool: ToolSpec) -> dict[str, Any]:
 
 
 def parse_response(body: dict[str, Any], requested_model: str) -> Completion:
-    """A Completion from a chat-completion body, whatever its shape (usage not priced)."""
+    """A Completion from a chat-completion body (usage not priced).
+
+    Raises TransientError when the body has no choice at all: it is then no answer of
+    the model's (``{"foo": 1}``, an error object sent with 200). Within a choice, odd
+    fields are read as leniently as possible.
+    """
     model = body.get("model") if isinstance(body.get("model"), str) else requested_model
     choices = body.get("choices")
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
-        return malformed(str(model), "no choices in the response")
+        raise not_an_answer(f"JSON without choices ({shape_of(body)})")
     choice = choices[0]
     message = choice.get("message")
     message = message if isinstance(message, dict) else {}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import math
+import os
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -17,6 +19,7 @@ from typing import Any, TypeVar
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..errors import ModelError
 from ._errors import ModelConfigError, ModelRequestError, ModelUnavailableError
 from ._wire import as_dict
 
@@ -24,6 +27,29 @@ T = TypeVar("T")
 
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
 """Besides every 5xx (Anthropic's 529 "overloaded" among them)."""
+
+MODEL_TIMEOUT_ENV = "REFUTE_MODEL_TIMEOUT"
+"""The environment variable that sets the default per-request time-out, in seconds."""
+DEFAULT_TIMEOUT_S = 600.0
+"""Reasoning models can think for minutes."""
+
+
+def default_timeout_s() -> float:
+    """The per-request time-out: ``$REFUTE_MODEL_TIMEOUT`` when set, else 600 s.
+
+    Raises ModelConfigError, naming the variable, for a value that is not a positive
+    number of seconds.
+    """
+    raw = os.environ.get(MODEL_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_TIMEOUT_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (value > 0 and math.isfinite(value)):
+        raise ModelConfigError(f"{MODEL_TIMEOUT_ENV}={raw!r}: expected a number of seconds above 0")
+    return value
 
 
 class RetryPolicy(BaseModel):
@@ -41,8 +67,9 @@ class RetryPolicy(BaseModel):
         initial_delay_s: the first wait (default 1 s).
         max_delay_s: the longest single wait (default 60 s).
         jitter: the random fraction added to a wait (default 0.25).
-        timeout_s: the time-out of one HTTP request (default 600 s: reasoning models
-            can think for minutes).
+        timeout_s: the time-out of one HTTP request (default ``$REFUTE_MODEL_TIMEOUT``,
+            else 600 s: reasoning models can think for minutes). ``refute run
+            --model-timeout`` sets it.
 
     Example::
 
@@ -55,7 +82,7 @@ class RetryPolicy(BaseModel):
     initial_delay_s: float = Field(default=1.0, ge=0)
     max_delay_s: float = Field(default=60.0, ge=0)
     jitter: float = Field(default=0.25, ge=0)
-    timeout_s: float = Field(default=600.0, gt=0)
+    timeout_s: float = Field(default_factory=default_timeout_s, gt=0)
 
     def delay(self, retry: int, retry_after_s: float | None = None) -> float:
         """Seconds to wait before retry number ``retry`` (1 for the first retry)."""
@@ -64,7 +91,7 @@ class RetryPolicy(BaseModel):
         return base * (1 + random.uniform(0, self.jitter))
 
 
-class TransientError(Exception):
+class TransientError(ModelError):
     """A failure worth retrying; providers raise it, :func:`with_retries` consumes it."""
 
     def __init__(self, what: str, retry_after_s: float | None = None) -> None:
@@ -165,12 +192,13 @@ async def call_sdk(
     base_url: str,
     key_variable: str,
     timeout_s: float,
-) -> dict[str, Any] | None:
-    """Make one SDK request; its response as a dict, or ``None`` when it is unreadable.
+) -> dict[str, Any]:
+    """Make one SDK request; its response as a dict.
 
     ``sdk`` is the ``openai`` or ``anthropic`` module: both name their exceptions alike,
     so both providers share this translation of HTTP statuses (``status_error``),
-    time-outs and connection failures (``TransientError``, retried by the caller).
+    time-outs, connection failures and bodies that are not JSON (a proxy's HTML error
+    page, a truncated answer): all ``TransientError``, retried by the caller.
     """
     try:
         response = await request()
@@ -187,6 +215,17 @@ async def call_sdk(
         raise TransientError(f"no answer within {timeout_s:g} s") from error
     except sdk.APIConnectionError as error:
         raise TransientError(f"connection error: {error.__cause__ or error}") from error
-    except (json.JSONDecodeError, UnicodeDecodeError, pydantic.ValidationError):
-        return None
+    except (sdk.APIResponseValidationError, pydantic.ValidationError) as error:
+        raise not_an_answer(f"a body the SDK cannot read ({one_line(str(error), 120)})") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise not_an_answer(f"a body that is not JSON ({one_line(str(error), 120)})") from error
+    if isinstance(response, str | bytes):  # the SDK hands over a body it could not decode
+        raise not_an_answer(f"a body that is not JSON: {one_line(str(response), 120)}")
     return as_dict(response)
+
+
+def not_an_answer(what: str) -> TransientError:
+    """The server answered 200 with something that is not the API's answer (garbage, a
+    proxy's HTML page, JSON of another shape): a fault of the service, retried like a
+    5xx, and never the model's answer."""
+    return TransientError(f"the server answered with {what}, not a model answer")

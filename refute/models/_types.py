@@ -8,7 +8,7 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Role = Literal["system", "user", "assistant", "tool"]
+MessageRole = Literal["system", "user", "assistant", "tool"]
 
 
 class _Frozen(BaseModel):
@@ -79,7 +79,7 @@ class Message(_Frozen):
             conversation.append(Message.tool(call.id, run(call)))
     """
 
-    role: Role
+    role: MessageRole
     content: str = ""
     tool_calls: tuple[ToolCall, ...] = ()
     tool_call_id: str | None = None
@@ -152,8 +152,6 @@ class StopReason(StrEnum):
     """It refused, or a content filter stopped it."""
     OTHER = "other"
     """A reason this layer does not know (see ``raw_stop_reason``)."""
-    MALFORMED = "malformed"
-    """The server's answer could not be read; text and tool calls are empty."""
 
 
 class Usage(_Frozen):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._types import Completion, StopReason, ToolCall
+from ._types import ToolCall
 
 
 def as_dict(value: object) -> dict[str, Any]:
@@ -60,6 +60,7 @@ def tool_call(call_id: object, name: object, arguments: object, index: int) -> T
     return ToolCall(id=identifier, name=name, invalid_arguments=raw)
 
 
-def malformed(model: str, why: str) -> Completion:
-    """The empty completion standing for an answer that could not be read."""
-    return Completion(stop_reason=StopReason.MALFORMED, raw_stop_reason=why, model=model)
+def shape_of(body: dict[str, Any]) -> str:
+    """A short description of a body's top level, for messages: ``keys: foo, bar``."""
+    keys = ", ".join(sorted(map(str, body))[:6])
+    return f"keys: {keys}" if keys else "an empty object"

@@ -3,19 +3,41 @@
 A package is a directory ``problems/<problem-id>/`` (format: ``docs/problem-format.md``);
 each incorrect submission in it is one task, ``<problem-id>/<name>``.
 
->>> problems = load_problems()                      # doctest: +SKIP
->>> task = problems.task("charged-pair/int-overflow")  # doctest: +SKIP
->>> task.problem.time_limit_ms, task.submission.bug    # doctest: +SKIP
+>>> problems = load_problems()                      # the bundled set
+>>> task = problems.task("charged-pair/int-overflow")
+>>> task.problem.time_limit_ms, task.submission.bug
 (1000, 'integer overflow')
 """
 
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
-from ._loader import ProblemSet, default_problems_dir, load_problem, load_problems
-from ._models import CheckerSettings, Example, IncorrectSubmission, Origin, Problem, Statement, Task
+from ._fuzz_records import write_fuzz_records
+from ._loader import (
+    JUDGE_PROGRAM_LANGUAGES,
+    ProblemSet,
+    default_problems_dir,
+    load_problem,
+    load_problems,
+)
+from ._models import (
+    CheckerSettings,
+    Example,
+    Fuzzability,
+    FuzzBudget,
+    FuzzRecord,
+    IncorrectSubmission,
+    Origin,
+    Problem,
+    Statement,
+    Task,
+)
 
 __all__ = [
+    "JUDGE_PROGRAM_LANGUAGES",
     "CheckerSettings",
     "Example",
+    "FuzzBudget",
+    "FuzzRecord",
+    "Fuzzability",
     "IncorrectSubmission",
     "LoadError",
     "Origin",
@@ -29,4 +51,5 @@ __all__ = [
     "default_problems_dir",
     "load_problem",
     "load_problems",
+    "write_fuzz_records",
 ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from ..errors import RefuteError
+from ..errors import ProblemError
 
 
 class LoadError(BaseModel):
@@ -36,7 +36,7 @@ class LoadError(BaseModel):
         return f"{where}: {self.message}"
 
 
-class PackageError(RefuteError):
+class PackageError(ProblemError):
     """A problem package that cannot be loaded; ``errors`` lists every fault found."""
 
     def __init__(self, package: str, errors: list[LoadError]):
@@ -47,9 +47,9 @@ class PackageError(RefuteError):
         super().__init__(f"problem package {package!r} is malformed: {first}{more}")
 
 
-class UnknownTaskError(RefuteError):
+class UnknownTaskError(ProblemError):
     """A task or problem id that names nothing in the problem set."""
 
 
-class ProblemsDirError(RefuteError):
+class ProblemsDirError(ProblemError):
     """The problems directory itself is missing or unreadable."""

@@ -11,14 +11,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-import refute
-
+from ..files import bundled_dir
 from ..sandbox import SOURCE_SUFFIXES, Language, LanguageFamily, Program, UnknownLanguageError
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
 from ._models import (
     ID_PATTERN,
     CheckerSettings,
     Example,
+    FuzzRecord,
     IncorrectSubmission,
     Origin,
     Problem,
@@ -45,6 +45,8 @@ packages ``refute problems refresh`` wrote but could not admit yet (docs/refresh
 JUDGE_PROGRAM_LANGUAGES = {".py": "Python 3", ".cpp": "C++20", ".c": "C"}
 """``validator.*`` and ``checker.*``: Python 3, C++ (compiled once per run, as C++20) or C."""
 
+_IGNORED = frozenset({"__pycache__"})
+
 _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
@@ -52,15 +54,16 @@ _MESSAGES = {
 
 
 def default_problems_dir() -> Path:
-    """The problems directory: ``$REFUTE_PROBLEMS_DIR``, else the bundled ``problems/``.
+    """The problems directory: ``$REFUTE_PROBLEMS_DIR``, else the bundled ``problems/``
+    (inside the installed package, or the checkout's when refute runs from its source tree).
 
-    >>> default_problems_dir().name                     # doctest: +SKIP
+    >>> default_problems_dir().name
     'problems'
     """
     override = os.environ.get("REFUTE_PROBLEMS_DIR")
     if override:
         return Path(override)
-    return Path(refute.__file__).resolve().parents[1] / "problems"
+    return bundled_dir("problems")
 
 
 class _SubmissionConfig(BaseModel):
@@ -71,6 +74,7 @@ class _SubmissionConfig(BaseModel):
     note: str | None = None
     author_rating: int | None = Field(default=None, ge=0)
     origin: str | None = None
+    fuzz: FuzzRecord | None = None
 
 
 class _ReferenceConfig(BaseModel):
@@ -131,8 +135,8 @@ class _Collector:
 def load_problem(directory: Path) -> Problem:
     """Load one package; raises ``PackageError`` listing every fault found in it.
 
-    >>> problem = load_problem(Path("problems/charged-pair"))   # doctest: +SKIP
-    >>> [task.id for task in problem.tasks()]                    # doctest: +SKIP
+    >>> problem = load_problem(default_problems_dir() / "charged-pair")
+    >>> [task.id for task in problem.tasks()]
     ['charged-pair/int-overflow', 'charged-pair/two-largest']
     """
     found = _Collector(directory)
@@ -228,6 +232,12 @@ def _read_statement(path: Path, found: _Collector) -> Statement | None:
     )
 
 
+def _entries(directory: Path) -> list[Path]:
+    """The entries of a package's folder, sorted, without the ``__pycache__`` that Python
+    leaves beside a validator or a Python submission once something imported it."""
+    return sorted(path for path in directory.iterdir() if path.name not in _IGNORED)
+
+
 def _natural(name: str) -> tuple[int, str]:
     return (int(name), "") if name.isdigit() else (1 << 62, name)
 
@@ -238,7 +248,7 @@ def _read_examples(directory: Path, found: _Collector) -> list[Example]:
         return []
     inputs: dict[str, Path] = {}
     answers: set[str] = set()
-    for path in sorted(directory.iterdir()):
+    for path in _entries(directory):
         if path.suffix == ".in":
             inputs[path.stem] = path
         elif path.suffix == ".ans":
@@ -267,7 +277,7 @@ def _read_invalid(directory: Path, found: _Collector) -> list[Example]:
     if not directory.is_dir():
         return []
     invalid = []
-    for path in sorted(directory.iterdir(), key=lambda p: _natural(p.stem)):
+    for path in sorted(_entries(directory), key=lambda p: _natural(p.stem)):
         if path.suffix != ".in":
             found.add(path, "unexpected file: invalid inputs are <name>.in")
             continue
@@ -282,7 +292,7 @@ def _read_include(directory: Path, found: _Collector) -> dict[str, str]:
     if not directory.is_dir():
         return {}
     files = {}
-    for path in sorted(directory.iterdir()):
+    for path in _entries(directory):
         if not path.is_file() or not re.fullmatch(r"[A-Za-z0-9_+-][A-Za-z0-9_.+-]*", path.name):
             found.add(path, "unexpected entry: include/ holds plain files with plain names")
             continue
@@ -369,7 +379,7 @@ def _read_incorrect(
         return []
     sources: dict[str, Path] = {}
     fail_inputs: dict[str, Path] = {}
-    for path in sorted(directory.iterdir()):
+    for path in _entries(directory):
         if path.name.endswith(FAIL_SUFFIX):
             fail_inputs[path.name.removesuffix(FAIL_SUFFIX)] = path
         elif path.suffix in SOURCE_EXTENSIONS and path.is_file():
@@ -424,6 +434,7 @@ def _read_incorrect(
                 origin=setting.origin,
                 fail_input=fail_input,
                 fail_input_path=fail_path,
+                fuzz=setting.fuzz,
             )
         )
     return submissions
@@ -477,11 +488,8 @@ class ProblemSet:
         )
 
     def task(self, reference: str) -> Task:
-        """A task by id (``<problem>/<name>``), or by problem id when it has one task.
-
-        >>> problems.task("ribbon-cut").id                   # doctest: +SKIP
-        'ribbon-cut/last-cut'
-        """
+        """A task by id (``<problem>/<name>``), or by problem id when it has one task
+        (:func:`load_problems` shows both)."""
         problem_id, slash, name = reference.partition("/")
         problem = self.problem(problem_id)
         tasks = {task.submission.name: task for task in problem.tasks()}
@@ -507,9 +515,11 @@ def load_problems(root: Path | None = None) -> ProblemSet:
     Subdirectories whose names start with ``.`` or ``_`` are skipped, and so is
     ``pending/``. Raises ``ProblemsDirError`` only when ``root`` itself is not a directory.
 
-    >>> problems = load_problems()                       # doctest: +SKIP
-    >>> [task.id for task in problems.tasks()][:1]       # doctest: +SKIP
-    ['charged-pair/int-overflow']
+    >>> problems = load_problems()                       # the bundled set
+    >>> [task.id for task in problems.tasks()][:1]
+    ['a-kindling-triangles/keep-44']
+    >>> problems.task("ribbon-cut").id                   # a problem with one task
+    'ribbon-cut/last-cut'
     """
     root = root if root is not None else default_problems_dir()
     if not root.is_dir():

@@ -19,18 +19,19 @@ Example::
     print(report.summary())          # "2 new, 1 pending, 9 skipped"
 """
 
+from ..errors import RefreshError
 from ._api import (
     CODEFORCES_URL,
     USER_AGENT,
     CfProblem,
+    CfSubmission,
     ClientStats,
     CodeforcesClient,
     CodeforcesError,
     Contest,
     Hack,
-    Submission,
 )
-from ._package import FuzzResult, Provenance, RefreshDraft
+from ._package import FuzzResult, PackageProvenance, RefreshDraft
 from ._pages import (
     PageError,
     PageExample,
@@ -46,19 +47,18 @@ from ._pipeline import (
     PENDING_DIR,
     STATE_FILE,
     RefreshConfig,
-    RefreshError,
     refresh,
 )
 from ._ranking import (
-    Candidate,
     HackTest,
+    RankedSubmission,
     Ranking,
     hack_tests,
     jury_answer,
     rank_accepted,
     rank_incorrect,
 )
-from ._report import REPORT_FILE, Outcome, RefreshReport, ReportEntry
+from ._report import REFRESH_REPORT_FILE, RefreshOutcome, RefreshReport, ReportEntry
 from ._state import Decision, RefreshState, StateError, StateFile
 from ._validator import Mutation, ValidatorResult, draft_validator, extract_code, mutations
 
@@ -66,11 +66,11 @@ __all__ = [
     "CACHE_DIR",
     "CODEFORCES_URL",
     "PENDING_DIR",
-    "REPORT_FILE",
+    "REFRESH_REPORT_FILE",
     "STATE_FILE",
     "USER_AGENT",
-    "Candidate",
     "CfProblem",
+    "CfSubmission",
     "ClientStats",
     "CodeforcesClient",
     "CodeforcesError",
@@ -80,21 +80,21 @@ __all__ = [
     "Hack",
     "HackTest",
     "Mutation",
-    "Outcome",
+    "PackageProvenance",
     "PageError",
     "PageExample",
     "ProblemPage",
-    "Provenance",
+    "RankedSubmission",
     "Ranking",
     "RefreshConfig",
     "RefreshDraft",
     "RefreshError",
+    "RefreshOutcome",
     "RefreshReport",
     "RefreshState",
     "ReportEntry",
     "StateError",
     "StateFile",
-    "Submission",
     "ValidatorResult",
     "draft_validator",
     "extract_code",

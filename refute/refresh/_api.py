@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
 
 from .. import __version__
-from ..errors import RefuteError
+from ..errors import RefreshError
 
 CODEFORCES_URL = "https://codeforces.com"
 PROJECT_URL = "https://github.com/refute-bench/refute"
@@ -34,7 +34,7 @@ CALL_LIMIT = "call limit exceeded"
 _T = TypeVar("_T", bound=BaseModel)
 
 
-class CodeforcesError(RefuteError):
+class CodeforcesError(RefreshError):
     """The API refused a request (``status: FAILED`` with a comment), or the site failed.
 
     Args:
@@ -121,8 +121,8 @@ class Hack(_Shape):
     judge_protocol: JudgeProtocol | None = None
 
 
-class Submission(_Shape):
-    """A ``Submission``; ``verdict`` is absent while it is being judged."""
+class CfSubmission(_Shape):
+    """A Codeforces API ``Submission``; ``verdict`` is absent while it is being judged."""
 
     id: int
     contest_id: int | None = None
@@ -243,10 +243,10 @@ class CodeforcesClient:
         result = await self.call("contest.hacks", {"contestId": contest_id})
         return _parse_list(Hack, result, "contest.hacks")
 
-    async def submissions(self, contest_id: int) -> list[Submission]:
+    async def submissions(self, contest_id: int) -> list[CfSubmission]:
         """``contest.status``: every submission of a contest."""
         result = await self.call("contest.status", {"contestId": contest_id})
-        return _parse_list(Submission, result, "contest.status")
+        return _parse_list(CfSubmission, result, "contest.status")
 
     async def rating_changes(self, contest_id: int) -> dict[str, int]:
         """``contest.ratingChanges``: each rated participant's rating before the contest.

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..importers._draft import PackageDraft
+from ..importers import PackageDraft
 
 PROVENANCE_FILE = "refresh.json"
 PENDING_FILE = "PENDING.md"
@@ -77,7 +77,7 @@ class SubmissionProvenance(BaseModel):
     fuzz: FuzzResult | None = None
 
 
-class Provenance(BaseModel):
+class PackageProvenance(BaseModel):
     """``refresh.json``: everything needed to trace a refreshed package to its sources."""
 
     source: str = SOURCE
@@ -131,7 +131,7 @@ class RefreshDraft(PackageDraft):
         return "\n".join(lines)
 
 
-def provenance_json(provenance: Provenance) -> str:
+def provenance_json(provenance: PackageProvenance) -> str:
     return json.dumps(provenance.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 

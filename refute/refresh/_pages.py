@@ -14,11 +14,12 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 from pydantic import BaseModel, ConfigDict
 
+from ..errors import RefreshError
 from ..importers import codeforces_math
 from ..problems import CheckerSettings
 
 
-class PageError(ValueError):
+class PageError(RefreshError, ValueError):
     """A page that does not have the expected structure (a login wall, a changed layout)."""
 
 

@@ -13,10 +13,16 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..errors import RefuteError
-from ..importers import ImportStatus
-from ..importers._draft import SourceFile, SubmissionDraft, package_id
-from ..importers._write import Publisher, staging, write_tree
+from ..errors import RefreshError
+from ..importers import (
+    ImportStatus,
+    Publisher,
+    SourceFile,
+    SubmissionDraft,
+    package_id,
+    staging,
+    write_tree,
+)
 from ..judge import Judge, JudgeConfig
 from ..models import Model, ModelConfigError, ModelError, get_model
 from ..problems import (
@@ -38,8 +44,15 @@ from ..sandbox import (
     SandboxConfig,
     SandboxError,
 )
-from ._api import CODEFORCES_URL, CfProblem, CodeforcesClient, CodeforcesError, Contest, Hack
-from ._api import Submission as CfSubmission
+from ._api import (
+    CODEFORCES_URL,
+    CfProblem,
+    CfSubmission,
+    CodeforcesClient,
+    CodeforcesError,
+    Contest,
+    Hack,
+)
 from ._gates import example_failure, fuzz_gate, reference_failures, refuting_test
 from ._package import (
     ACCEPT_ALL,
@@ -49,7 +62,7 @@ from ._package import (
     PROVENANCE_FILE,
     SOURCE,
     FuzzResult,
-    Provenance,
+    PackageProvenance,
     RefreshDraft,
     SubmissionProvenance,
     pending_note,
@@ -58,8 +71,8 @@ from ._package import (
 from ._pages import PageError, ProblemPage, parse_problem_page, parse_submission_page
 from ._pages import several_answers as several_answers_phrase
 from ._pages import tolerance as statement_tolerance
-from ._ranking import Candidate, HackTest, hack_tests, rank_accepted, rank_incorrect
-from ._report import Outcome, RefreshReport, ReportEntry
+from ._ranking import HackTest, RankedSubmission, hack_tests, rank_accepted, rank_incorrect
+from ._report import RefreshOutcome, RefreshReport, ReportEntry
 from ._state import (
     FINAL,
     ContestEntry,
@@ -86,15 +99,11 @@ PENDING_DIR = "pending"
 VALIDATOR_LIMITS = Limits(cpu_ms=10_000, memory_mb=1024)
 
 _OUTCOMES = {
-    Decision.ACCEPTED: Outcome.NEW,
-    Decision.PENDING: Outcome.PENDING,
-    Decision.SKIPPED: Outcome.SKIPPED,
-    Decision.DEFERRED: Outcome.DEFERRED,
+    Decision.ACCEPTED: RefreshOutcome.NEW,
+    Decision.PENDING: RefreshOutcome.PENDING,
+    Decision.SKIPPED: RefreshOutcome.SKIPPED,
+    Decision.DEFERRED: RefreshOutcome.DEFERRED,
 }
-
-
-class RefreshError(RefuteError):
-    """A refresh that cannot start as asked (bad dates, unreadable state, no site)."""
 
 
 class RefreshConfig(BaseModel):
@@ -206,7 +215,7 @@ async def refresh(
             report.pages = len(client.stats.pages)
             report.retries = client.stats.retries
             state.data.runs[-1].finished = report.finished if job.completed else None
-            state.data.runs[-1].counts = {o.value: len(report.of(o)) for o in Outcome}
+            state.data.runs[-1].counts = {o.value: len(report.of(o)) for o in RefreshOutcome}
             state.save()
             report.write(config.out)
     return report
@@ -230,7 +239,7 @@ class _Problem:
 class _Kept:
     """An incorrect submission that passed the examples and that a hack test refutes."""
 
-    def __init__(self, candidate: Candidate, source: str, test: HackTest):
+    def __init__(self, candidate: RankedSubmission, source: str, test: HackTest):
         self.candidate = candidate
         self.source = source
         self.test = test
@@ -506,7 +515,7 @@ class _Refresh:
         self.cache.put(path, html)
         return html
 
-    async def _source(self, work: _Problem, candidate: Candidate) -> str | None:
+    async def _source(self, work: _Problem, candidate: RankedSubmission) -> str | None:
         submission = candidate.submission
         path = f"/contest/{work.contest.id}/submission/{submission.id}"
         html = await self._page(work, path)  # a site failure defers the whole problem
@@ -589,9 +598,9 @@ class _Refresh:
         self,
         work: _Problem,
         bench: _Bench,
-        candidates: Sequence[Candidate],
+        candidates: Sequence[RankedSubmission],
         tests: Sequence[HackTest],
-    ) -> Candidate | None:
+    ) -> RankedSubmission | None:
         judge = await self.judge()
         for candidate in candidates[: self.config.references]:
             source = await self._source(work, candidate)
@@ -614,7 +623,7 @@ class _Refresh:
         self,
         work: _Problem,
         bench: _Bench,
-        candidates: Sequence[Candidate],
+        candidates: Sequence[RankedSubmission],
         tests: Sequence[HackTest],
     ) -> list[_Kept]:
         judge = await self.judge()
@@ -693,10 +702,10 @@ class _Refresh:
         kept: Sequence[_Kept],
         validator: dict[str, Any],
         pending: str | None = None,
-    ) -> Provenance:
+    ) -> PackageProvenance:
         base = self.client.base_url
         reference = bench.reference
-        return Provenance(
+        return PackageProvenance(
             run=self.run_id,
             contest_id=work.contest.id,
             contest_name=work.contest.name,
@@ -788,7 +797,7 @@ class _Refresh:
         return self._record(work, Decision.ACCEPTED, [], path=work.id, tasks=head.tasks)
 
     def _submission(
-        self, work: _Problem, candidate: Candidate, role: str, outcome: str, reason: str = ""
+        self, work: _Problem, candidate: RankedSubmission, role: str, outcome: str, reason: str = ""
     ) -> None:
         self.state.submission(
             SubmissionEntry(
@@ -808,7 +817,7 @@ class _Bench:
     def __init__(self, stage: Path, draft: RefreshDraft):
         self.root = stage
         self.draft = draft
-        self.reference: Candidate | None = None
+        self.reference: RankedSubmission | None = None
         self._count = 0
         self.problem: Problem = self.stage()
 
@@ -822,7 +831,7 @@ class _Bench:
         return self.problem
 
 
-def _source_file(source: str, candidate: Candidate) -> SourceFile:
+def _source_file(source: str, candidate: RankedSubmission) -> SourceFile:
     return SourceFile(
         source=source,
         extension=candidate.language.extension,
@@ -830,7 +839,7 @@ def _source_file(source: str, candidate: Candidate) -> SourceFile:
     )
 
 
-def _submission(candidate: Candidate, source: str, root: Path) -> IncorrectSubmission:
+def _submission(candidate: RankedSubmission, source: str, root: Path) -> IncorrectSubmission:
     name = f"s{candidate.submission.id}"
     return IncorrectSubmission(
         name=name,
@@ -868,7 +877,7 @@ def _drafts(kept: Sequence[_Kept]) -> tuple[SubmissionDraft, ...]:
 
 
 def _provenance_of(
-    candidate: Candidate, base: str, kept: _Kept | None = None
+    candidate: RankedSubmission, base: str, kept: _Kept | None = None
 ) -> SubmissionProvenance:
     submission = candidate.submission
     return SubmissionProvenance(

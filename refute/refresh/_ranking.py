@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from ..sandbox import Language, LanguageFamily, UnknownLanguageError
-from ._api import Hack, Submission
+from ._api import CfSubmission, Hack
 
 HACKED = "CHALLENGED"
 """The verdict of a submission that passed the pretests and was then hacked."""
@@ -44,7 +44,7 @@ class HackTest(BaseModel):
     created: int = 0
 
 
-class Candidate(BaseModel):
+class RankedSubmission(BaseModel):
     """A submission in C++ or Python that may become a task (or the reference).
 
     Args:
@@ -56,7 +56,7 @@ class Candidate(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    submission: Submission
+    submission: CfSubmission
     language: Language
     author_rating: int | None = None
     hack: HackTest | None = None
@@ -78,7 +78,7 @@ class Candidate(BaseModel):
 class Ranking(BaseModel):
     """Candidates in order of preference, and how many were left out and why."""
 
-    candidates: list[Candidate]
+    candidates: list[RankedSubmission]
     left_out: dict[str, int]
 
 
@@ -147,10 +147,10 @@ def language_name(name: str) -> str:
     return re.sub(r"\bG\+\+(?=\s*\d)", "C++", name)
 
 
-def language_of(submission: Submission) -> Language | None:
+def language_of(submission: CfSubmission) -> Language | None:
     """The submission's language if the sandbox runs it (C++ or Python 3), else ``None``.
 
-    >>> language_of(Submission.model_validate({"id": 1, "problem": {"index": "A"},
+    >>> language_of(CfSubmission.model_validate({"id": 1, "problem": {"index": "A"},
     ...     "author": {"members": []}, "programmingLanguage": "Java 21"})) is None
     True
     """
@@ -160,13 +160,13 @@ def language_of(submission: Submission) -> Language | None:
         return None
 
 
-def _rating(submission: Submission, ratings: Mapping[str, int | None]) -> int | None:
+def _rating(submission: CfSubmission, ratings: Mapping[str, int | None]) -> int | None:
     known = [r for h in submission.author.handles if (r := ratings.get(h)) is not None]
     return max(known) if known else None
 
 
 def rank_incorrect(
-    submissions: Sequence[Submission],
+    submissions: Sequence[CfSubmission],
     tests: Sequence[HackTest],
     ratings: Mapping[str, int | None],
     index: str,
@@ -181,7 +181,7 @@ def rank_incorrect(
     on the same defender made after the submission.
     """
     left_out: dict[str, int] = {}
-    kept: list[Candidate] = []
+    kept: list[RankedSubmission] = []
     for submission in submissions:
         if submission.problem.index != index or submission.verdict not in INCORRECT_VERDICTS:
             continue
@@ -196,7 +196,7 @@ def rank_incorrect(
             continue
         hack = _hack_of(submission, tests) if submission.verdict == HACKED else None
         kept.append(
-            Candidate(
+            RankedSubmission(
                 submission=submission,
                 language=language,
                 author_rating=_rating(submission, ratings),
@@ -215,7 +215,7 @@ def rank_incorrect(
 
 
 def rank_accepted(
-    submissions: Sequence[Submission], ratings: Mapping[str, int | None], index: str
+    submissions: Sequence[CfSubmission], ratings: Mapping[str, int | None], index: str
 ) -> Ranking:
     """Accepted submissions on problem ``index`` (``OK`` on the final tests), best first.
 
@@ -223,7 +223,7 @@ def rank_accepted(
     limit on our machines), then the older submission.
     """
     left_out: dict[str, int] = {}
-    kept: list[Candidate] = []
+    kept: list[RankedSubmission] = []
     for submission in submissions:
         if submission.problem.index != index or submission.verdict != "OK":
             continue
@@ -235,7 +235,7 @@ def rank_accepted(
             _count(left_out, f"language {submission.programming_language or '?'}")
             continue
         kept.append(
-            Candidate(
+            RankedSubmission(
                 submission=submission,
                 language=language,
                 author_rating=_rating(submission, ratings),
@@ -251,7 +251,7 @@ def rank_accepted(
     return Ranking(candidates=kept, left_out=left_out)
 
 
-def _hack_of(submission: Submission, tests: Sequence[HackTest]) -> HackTest | None:
+def _hack_of(submission: CfSubmission, tests: Sequence[HackTest]) -> HackTest | None:
     """The successful hack that broke ``submission``: the first one on the same defender
     made after the submission (a hack names the defender, not the submission)."""
     handles = submission.author.handles

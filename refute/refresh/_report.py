@@ -9,11 +9,13 @@ from pydantic import BaseModel, Field
 from rich.markup import escape
 from rich.table import Table
 
-REPORT_FILE = "refresh-report.json"
+from ..files import atomic_write
+
+REFRESH_REPORT_FILE = "refresh-report.json"
 """The report's file name, in the output directory."""
 
 
-class Outcome(StrEnum):
+class RefreshOutcome(StrEnum):
     """What became of one problem in this run."""
 
     NEW = "new"
@@ -44,7 +46,7 @@ class ReportEntry(BaseModel):
     problem: str
     name: str = ""
     url: str = ""
-    outcome: Outcome
+    outcome: RefreshOutcome
     package: str | None = None
     path: str | None = None
     tasks: list[str] = Field(default_factory=list)
@@ -82,13 +84,13 @@ class RefreshReport(BaseModel):
     pages: int = 0
     retries: int = 0
 
-    def of(self, outcome: Outcome) -> list[ReportEntry]:
+    def of(self, outcome: RefreshOutcome) -> list[ReportEntry]:
         return [entry for entry in self.entries if entry.outcome is outcome]
 
     @property
     def new_tasks(self) -> list[str]:
         """Task ids of the packages this run added to the problem set."""
-        return [task for entry in self.of(Outcome.NEW) for task in entry.tasks]
+        return [task for entry in self.of(RefreshOutcome.NEW) for task in entry.tasks]
 
     def summary(self) -> str:
         """One line: ``2 new, 1 pending, 3 skipped, 12 unchanged``.
@@ -96,18 +98,15 @@ class RefreshReport(BaseModel):
         >>> RefreshReport(run="r", started="", since="", until="", out="").summary()
         'nothing new'
         """
-        parts = [f"{len(self.of(o))} {o}" for o in Outcome if self.of(o)]
+        parts = [f"{len(self.of(o))} {o}" for o in RefreshOutcome if self.of(o)]
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         return ", ".join(parts) or "nothing new"
 
     def write(self, directory: Path) -> Path:
         """Write ``refresh-report.json`` into ``directory``; returns its path."""
-        directory.mkdir(parents=True, exist_ok=True)
-        path = directory / REPORT_FILE
-        partial = path.with_name(path.name + ".part")
-        partial.write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")
-        partial.replace(path)
+        path = directory / REFRESH_REPORT_FILE
+        atomic_write(path, self.model_dump_json(indent=2) + "\n")
         return path
 
     def table(self) -> Table:
@@ -118,13 +117,13 @@ class RefreshReport(BaseModel):
         table.add_column("package / tasks")
         table.add_column("reasons")
         colours = {
-            Outcome.NEW: "green",
-            Outcome.PENDING: "yellow",
-            Outcome.SKIPPED: "dim",
-            Outcome.DEFERRED: "cyan",
+            RefreshOutcome.NEW: "green",
+            RefreshOutcome.PENDING: "yellow",
+            RefreshOutcome.SKIPPED: "dim",
+            RefreshOutcome.DEFERRED: "cyan",
         }
         for entry in self.entries:
-            new = entry.outcome is Outcome.NEW
+            new = entry.outcome is RefreshOutcome.NEW
             where = ", ".join(entry.tasks) if new else (entry.path or "")
             table.add_row(
                 escape(f"{entry.problem} {entry.name}".strip()),

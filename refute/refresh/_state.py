@@ -9,19 +9,19 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from ..errors import RefuteError
+from ..errors import RefreshError
+from ..files import atomic_write
 
 STATE_VERSION = 1
 
 
-class StateError(RefuteError):
+class StateError(RefreshError):
     """A state file that cannot be read (not JSON, or not a refresh state)."""
 
 
@@ -146,14 +146,7 @@ class StateFile:
 
     def save(self) -> None:
         """Write the state atomically: a crash leaves the old file or the new one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".part")
-        text = self.data.model_dump_json(indent=2) + "\n"
-        with partial.open("w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, self.path)
+        atomic_write(self.path, self.data.model_dump_json(indent=2) + "\n", durable=True)
 
     # -- decisions --------------------------------------------------------------------
 
@@ -186,11 +179,7 @@ class PageCache:
         return file.read_text(encoding="utf-8") if file.is_file() else None
 
     def put(self, path: str, text: str) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        file = self._file(path)
-        partial = file.with_suffix(".part")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, file)
+        atomic_write(self._file(path), text)
 
     def drop(self, paths: list[str]) -> None:
         for path in paths:

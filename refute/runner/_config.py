@@ -13,10 +13,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .. import __version__
+from ..files import checkout_root
 from ..judge import JudgeConfig
-from ..models import Sampling
+from ..models import RetryPolicy, Sampling
 from ..problems import Task
 from ..sandbox import IMAGE
+from ._selector import FuzzSelection
 
 
 class RunConfig(BaseModel):
@@ -29,8 +31,12 @@ class RunConfig(BaseModel):
         sampling: temperature, max tokens, reasoning effort ...
         problems_dir: the problem set.
         problems: the task selector (``--problems``), or ``None`` for all tasks.
+        include_fuzzable: keep the tasks the fuzz baseline refutes (``--include-fuzzable``);
+            by default they are left out (docs/selection.md).
         attempts: attempts per task.
         model_concurrency: model requests in flight at once.
+        model_retry: retries and the per-request time-out of model calls (``timeout_s``:
+            ``--model-timeout``, default ``$REFUTE_MODEL_TIMEOUT`` or 600 s).
         sandbox_workers: containers per sandbox pool.
         seed: base seed; each attempt's seed derives from it, the task and the index.
         max_cost: stop starting attempts once this many USD are spent.
@@ -38,6 +44,8 @@ class RunConfig(BaseModel):
         no_cache: bypass the model response cache.
         judge: the judge's rules.
         image: the sandbox image.
+        repeat: this run's index among the runs of ``--repeats R`` (``None`` for a lone run);
+            it is part of every model call's cache key, so repeats sample afresh.
     """
 
     agent: str = "fuzz"
@@ -46,8 +54,10 @@ class RunConfig(BaseModel):
     sampling: Sampling = Field(default_factory=Sampling)
     problems_dir: Path
     problems: str | None = None
+    include_fuzzable: bool = False
     attempts: int = Field(default=1, ge=1)
     model_concurrency: int = Field(default=8, ge=1)
+    model_retry: RetryPolicy = Field(default_factory=RetryPolicy)
     sandbox_workers: int = Field(default_factory=lambda: len(os.sched_getaffinity(0)), ge=1)
     seed: int = 0
     max_cost: float | None = Field(default=None, ge=0)
@@ -55,6 +65,7 @@ class RunConfig(BaseModel):
     no_cache: bool = False
     judge: JudgeConfig = Field(default_factory=JudgeConfig)
     image: str = IMAGE
+    repeat: int | None = Field(default=None, ge=0)
 
 
 class Provenance(BaseModel):
@@ -70,6 +81,11 @@ class Provenance(BaseModel):
     toolchain: dict[str, str] = Field(default_factory=dict)
     """Compiler and interpreter versions of the image (``gcc``, ``python``, ``pypy``, ...)."""
     oracle: bool
+    problem_sha256: dict[str, str] = Field(default_factory=dict)
+    """Per problem of the run, the SHA-256 of its package alone, so that runs over different
+    selections can be checked to use the same packages for the problems they share."""
+    selection: FuzzSelection = Field(default_factory=FuzzSelection)
+    """What the default selection left out, and which kept tasks have no current record."""
 
 
 class RunFile(BaseModel):
@@ -80,7 +96,9 @@ class RunFile(BaseModel):
 
 
 def _git(*args: str) -> str | None:
-    root = Path(__file__).resolve().parents[2]
+    root = checkout_root()
+    if root is None:  # an installed package: its version says what it is
+        return None
     try:
         done = subprocess.run(
             ["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=True
@@ -103,8 +121,28 @@ def problem_set_hash(tasks: Sequence[Task]) -> str:
     return digest.hexdigest()
 
 
+def problem_hashes(tasks: Sequence[Task]) -> dict[str, str]:
+    """Per problem id, the SHA-256 over the files of its package (as ``problem_set_hash``)."""
+    out = {}
+    for task in tasks:
+        if task.problem.id not in out:
+            digest = hashlib.sha256()
+            root = task.problem.root
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(b"\0")
+                digest.update(path.read_bytes())
+                digest.update(b"\0")
+            out[task.problem.id] = digest.hexdigest()
+    return dict(sorted(out.items()))
+
+
 def provenance(
-    tasks: Sequence[Task], image_id: str, oracle: bool, toolchain: dict[str, str] | None = None
+    tasks: Sequence[Task],
+    image_id: str,
+    oracle: bool,
+    toolchain: dict[str, str] | None = None,
+    selection: FuzzSelection | None = None,
 ) -> Provenance:
     commit = _git("rev-parse", "HEAD")
     status = _git("status", "--porcelain")
@@ -118,4 +156,6 @@ def provenance(
         image_id=image_id,
         toolchain=toolchain or {},
         oracle=oracle,
+        problem_sha256=problem_hashes(tasks),
+        selection=selection or FuzzSelection(),
     )

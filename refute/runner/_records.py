@@ -7,9 +7,10 @@ import os
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, computed_field, field_validator
 
 from ..judge import Reason, Verdict
+from ..sandbox import printable_text
 
 INPUT_CAP = 4096
 """Characters of the candidate input kept in the record; the full input is a file."""
@@ -26,6 +27,38 @@ class Outcome(StrEnum):
     """The agent raised an exception: its fault, counted as a failed attempt."""
     INFRA_ERROR = "infra_error"
     """The model service or the sandbox failed: not counted, redone by ``--resume``."""
+
+
+class FaultOf(StrEnum):
+    """Whose fault a failed attempt is; only the agent's count in its score."""
+
+    AGENT = "agent"
+    """The agent's: its answer (none, unparseable, invalid, not refuting), its program,
+    or an exception it raised. Counted as a failed attempt."""
+    JUDGE = "judge"
+    """The judge material's: the reference failed on a valid input, or the validator,
+    checker or incorrect submission does not build or work. Not counted; counted apart
+    (``judge_errors``), and not redone, since it would fail the same way."""
+    INFRASTRUCTURE = "infrastructure"
+    """The infrastructure's: the sandbox engine, a lost container, the model service,
+    the disk. Not counted; counted apart (``infra_errors``) and redone by ``--resume``."""
+
+
+def fault_of(outcome: Outcome, verdict: Verdict | None, refuted: bool) -> FaultOf | None:
+    """The one classification of an attempt's failure (``None``: it refuted the task).
+
+    >>> fault_of(Outcome.JUDGED, Verdict.JUDGE_ERROR, False)
+    <FaultOf.JUDGE: 'judge'>
+    >>> fault_of(Outcome.NO_CANDIDATE, None, False)
+    <FaultOf.AGENT: 'agent'>
+    """
+    if outcome is Outcome.INFRA_ERROR:
+        return FaultOf.INFRASTRUCTURE
+    if refuted:
+        return None
+    if outcome is Outcome.JUDGED and verdict is Verdict.JUDGE_ERROR:
+        return FaultOf.JUDGE
+    return FaultOf.AGENT
 
 
 class AttemptRecord(BaseModel):
@@ -51,6 +84,10 @@ class AttemptRecord(BaseModel):
         metrics: numbers the agent recorded (the fuzz baseline's valid-input rate).
         oracle: the agent saw the reference solution.
         transcript: the transcript file, relative to the run directory.
+        tries: how many times the attempt was run: 2 when a lost sandbox container
+            made the runner redo it once.
+        fault: whose fault the failure is (see ``FaultOf``); ``None`` when it refuted.
+            Derived from ``outcome`` and ``verdict``, written into every line.
     """
 
     task_id: str
@@ -72,6 +109,19 @@ class AttemptRecord(BaseModel):
     metrics: dict[str, float] = Field(default_factory=dict)
     oracle: bool = False
     transcript: str | None = None
+    tries: int = 1
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fault(self) -> FaultOf | None:
+        return fault_of(self.outcome, self.verdict, self.refuted)
+
+    @field_validator("message", "input", "minimized_input")
+    @classmethod
+    def _printable(cls, text: str | None) -> str | None:
+        """Program bytes that are not UTF-8 (a generator's output, its error messages)
+        are kept as ``\\xNN``: a record is for reading, the input file holds the bytes."""
+        return None if text is None else printable_text(text)
 
 
 class AttemptLog:

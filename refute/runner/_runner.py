@@ -17,27 +17,29 @@ from ..agents import (
     Agent,
     BudgetExceeded,
     Candidate,
+    MeteredModel,
     TaskView,
     Toolbox,
     resolve_agent,
 )
-from ..agents._metered import MeteredModel
-from ..errors import RefuteError
+from ..errors import RefuteError, RunError
+from ..files import atomic_write
 from ..judge import Judge, JudgeResult, Verdict
-from ..models import Model, ModelConfigError, ModelLimiter, ModelUnavailableError, get_model
+from ..models import Model, ModelConfigError, ModelLimiter, get_model
 from ..problems import Task, load_problems
-from ..sandbox import Language, Limits, Program, Sandbox, SandboxConfig, SandboxError
+from ..sandbox import Language, Limits, Program, Sandbox, SandboxConfig
 from ._config import RunConfig, RunFile, provenance
+from ._faults import Cause, Health, InfrastructureError, engine_trouble, infrastructure_cause
 from ._minimize import minimize
-from ._records import INPUT_CAP, AttemptLog, AttemptRecord, Outcome
-from ._selector import select_tasks
+from ._records import INPUT_CAP, AttemptLog, AttemptRecord, FaultOf, Outcome
+from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import Summary, summarize
 
 GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=64 << 20)
 """Limits for an agent's input generator (REFUTE: 30 s per code execution)."""
 
 
-class RunDirError(RefuteError):
+class RunDirError(RunError):
     """A run directory that cannot be used as asked."""
 
 
@@ -49,6 +51,9 @@ class Progress:
     done: int = 0
     refuted: int = 0
     errors: int = 0
+    """Attempts in which the agent raised an exception."""
+    infra_errors: int = 0
+    """Attempts the infrastructure failed (redone by ``--resume``)."""
     input_tokens: int = 0
     output_tokens: int = 0
     cost_usd: float = 0.0
@@ -57,7 +62,8 @@ class Progress:
     def add(self, record: AttemptRecord) -> None:
         self.done += 1
         self.refuted += int(record.refuted)
-        self.errors += int(record.outcome in (Outcome.INFRA_ERROR, Outcome.AGENT_ERROR))
+        self.errors += int(record.outcome is Outcome.AGENT_ERROR)
+        self.infra_errors += int(record.outcome is Outcome.INFRA_ERROR)
         self.input_tokens += record.input_tokens
         self.output_tokens += record.output_tokens
         self.cost_usd += record.cost_usd
@@ -94,14 +100,22 @@ async def run_benchmark(
     *,
     resume: bool = False,
     on_progress: Callable[[Progress], None] = lambda progress: None,
+    on_selection: Callable[[int, FuzzSelection], None] = lambda kept, selection: None,
 ) -> Summary:
     """Run (or, with ``resume``, continue) a benchmark into the directory ``out``.
 
     Without ``resume`` a directory that already holds attempts is refused, so a run is
-    never mixed into another by mistake; with it, recorded attempts are not redone.
+    never mixed into another by mistake; with it, recorded attempts are not redone
+    (infrastructure errors are: they were no attempt of the agent's).
 
     Writes ``config.json``, appends one line per finished attempt to ``attempts.jsonl``,
     keeps each attempt's full input and transcript, and writes ``summary.json``.
+    Unless ``config.include_fuzzable``, tasks the fuzz baseline refutes are left out;
+    ``on_selection`` hears how many tasks are kept and what was left out.
+
+    Raises ``InfrastructureError`` when the infrastructure keeps failing (the engine is
+    gone, the model service fails attempt after attempt): the run stops there, keeps
+    what it recorded, writes ``summary.json`` and says how to resume.
 
     Example::
 
@@ -110,29 +124,42 @@ async def run_benchmark(
         print(summary.success_rate, summary.pass_at_k)
     """
     problems = load_problems(config.problems_dir)
-    tasks = select_tasks(problems.tasks(), config.problems)
+    selected = select_tasks(problems.tasks(), config.problems)
+    tasks, selection = fair_selection(selected, include_fuzzable=config.include_fuzzable)
+    if not tasks:
+        raise SelectorError(
+            f"--problems {config.problems or ''}: all {len(selected)} selected task(s) are "
+            "fuzz-findable; pass --include-fuzzable to keep them"
+        )
     entry = resolve_agent(config.agent)
     if entry.needs_model and not config.model:
         raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
     agent = entry.factory(**config.agent_options)
+    _prepare(out)
     log = AttemptLog(out / "attempts.jsonl")
     recorded = log.read()
     if recorded and not resume:
         raise RunDirError(f"--out {out}: it holds a run already; use --resume {out}")
-    done = {(r.task_id, r.attempt) for r in recorded if r.outcome is not Outcome.INFRA_ERROR}
+    done = {(r.task_id, r.attempt) for r in recorded if r.fault is not FaultOf.INFRASTRUCTURE}
     jobs = [
         (task, index)
         for index in range(config.attempts)
         for task in tasks
         if (task.id, index) not in done
     ]
-    out.mkdir(parents=True, exist_ok=True)
+    stopped: str | None = None
     async with contextlib.AsyncExitStack() as stack:
         model: Model | None = None
         if config.model:
             limiter = ModelLimiter(config.model_concurrency)
             model = await stack.enter_async_context(
-                get_model(config.model, config.sampling, no_cache=config.no_cache, limiter=limiter)
+                get_model(
+                    config.model,
+                    config.sampling,
+                    no_cache=config.no_cache,
+                    limiter=limiter,
+                    retry=config.model_retry,
+                )
             )
         workers = config.sandbox_workers
         sandbox = await stack.enter_async_context(
@@ -142,9 +169,15 @@ async def run_benchmark(
         )
         run_file = RunFile(
             config=config,
-            provenance=provenance(tasks, sandbox.image_id, entry.oracle, sandbox.toolchain),
+            provenance=provenance(
+                tasks, sandbox.image_id, entry.oracle, sandbox.toolchain, selection
+            ),
         )
-        _write_json(out / "config.json", run_file.model_dump(mode="json"))
+        try:
+            _write_json(out / "config.json", run_file.model_dump(mode="json"))
+        except OSError as error:
+            raise RunDirError(f"--out {out}: cannot write config.json ({error})") from error
+        on_selection(len(tasks), selection)
         context = _Context(
             config=config,
             out=out,
@@ -162,16 +195,46 @@ async def run_benchmark(
         # Attempts in flight: with a model, several per model slot, so that one attempt's
         # judging overlaps the next one's model call (the limiter caps the calls).
         concurrency = config.model_concurrency * 4 if model is not None else workers * 2
-        await _run_jobs(context, jobs, concurrency)
-    summary = summarize(tasks, log.read(), config.attempts)
-    _write_json(out / "summary.json", summary.model_dump(mode="json"))
+        stopped = await _run_jobs(context, jobs, concurrency)
+    summary = summarize(tasks, log.read(), config.attempts, seed=config.seed)
+    try:
+        _write_json(
+            out / "summary.json",
+            summary.model_dump(mode="json") | {"selection": selection.model_dump(mode="json")},
+        )
+    except OSError as error:
+        stopped = stopped or f"cannot write {out / 'summary.json'}: {error}"
+    if stopped is not None:
+        kept = summary.attempts + summary.judge_errors
+        raise InfrastructureError(
+            f"run stopped: {stopped}; {kept} attempts kept, {summary.infra_errors} "
+            f"infrastructure error(s), {summary.pending} to do; "
+            f"once it works again, resume with: refute run --resume {out}"
+        )
     return summary
 
 
-async def _run_jobs(context: _Context, jobs: list[tuple[Task, int]], concurrency: int) -> None:
+def _prepare(out: Path) -> None:
+    """Make the run directory, or say in one line why it cannot be one."""
+    if out.exists() and not out.is_dir():
+        raise RunDirError(f"--out {out}: it is a file, not a directory")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise RunDirError(f"--out {out}: cannot write there ({error.strerror or error})") from error
+
+
+async def _run_jobs(
+    context: _Context, jobs: list[tuple[Task, int]], concurrency: int
+) -> str | None:
+    """Run the jobs; the reason the run had to stop early, or ``None``."""
     queue: asyncio.Queue[tuple[Task, int]] = asyncio.Queue()
     for job in jobs:
         queue.put_nowait(job)
+    health = Health()
 
     async def worker() -> None:
         while not queue.empty():
@@ -179,24 +242,60 @@ async def _run_jobs(context: _Context, jobs: list[tuple[Task, int]], concurrency
             limit = context.config.max_cost
             if limit is not None and context.spent >= limit:
                 continue  # over budget: start nothing new; --resume picks these up
-            record = await _attempt(context, task, index)
+            record, cause = await _attempt(context, task, index)
             context.spent += record.cost_usd
-            context.log.append(record)
+            try:
+                context.log.append(record)
+            except OSError as error:  # the run directory's disk: nothing can be kept
+                raise _Stop(f"cannot write {context.log.path}: {error}") from error
             context.progress.add(record)
             context.on_progress(context.progress)
+            reason = await health.after(cause, record.message)
+            if reason is not None:
+                raise _Stop(reason)
 
+    stopped: list[str] = []
     try:
         async with asyncio.TaskGroup() as group:
             for _ in range(min(concurrency, max(len(jobs), 1))):
                 group.create_task(worker())
     except* ModelConfigError as errors:
         raise errors.exceptions[0] from None
+    except* _Stop as stops:
+        stopped = [stop.reason for stop in stops.exceptions if isinstance(stop, _Stop)]
+    return stopped[0] if stopped else None
 
 
-async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
+class _Stop(RunError):
+    """Raised by a worker to stop the run; the other attempts in flight are cancelled
+    (not recorded: ``--resume`` runs them)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def _attempt(context: _Context, task: Task, index: int) -> tuple[AttemptRecord, Cause | None]:
+    """One attempt, redone once when a sandbox container was lost under it.
+
+    The pool has replaced the container by then; when the engine still answers, the
+    attempt runs again from the start (model calls replay from the response cache). The
+    money of both tries is kept; tokens are the last try's (a replay reports the same).
+    """
+    record, cause = await _try(context, task, index)
+    if cause is not Cause.SANDBOX or await engine_trouble() is not None:
+        return record, cause
+    again, cause = await _try(context, task, index)
+    update = {"tries": 2, "cost_usd": record.cost_usd + again.cost_usd}
+    return again.model_copy(update=update), cause
+
+
+async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord, Cause | None]:
     started = time.monotonic()
     key = f"{task.id}#{index}"
-    metered = MeteredModel(context.model, key) if context.model is not None else None
+    # A repeat of a run must not replay the first run's cached responses.
+    cache_key = key if context.config.repeat is None else f"{key}@repeat-{context.config.repeat}"
+    metered = MeteredModel(context.model, cache_key) if context.model is not None else None
     tools = Toolbox(
         context.sandbox,
         context.judge,
@@ -210,6 +309,7 @@ async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
     candidate: Candidate | None = None
     judged: JudgeResult | None = None
     text: str | None = None
+    cause: Cause | None = None
     try:
         candidate = await context.agent.attempt(TaskView.of(task, oracle=context.oracle), tools)
         if candidate.empty:
@@ -223,18 +323,37 @@ async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
                 base |= _judged(judged)
     except ModelConfigError:
         raise
-    except (ModelUnavailableError, SandboxError) as error:
-        base |= {"outcome": Outcome.INFRA_ERROR, "message": f"{type(error).__name__}: {error}"}
     except BudgetExceeded as error:
         base |= {"outcome": Outcome.NO_CANDIDATE, "message": f"budget: {error}"}
-    except Exception as error:  # the agent's own fault: recorded, the run goes on
-        base |= {"outcome": Outcome.AGENT_ERROR, "message": f"{type(error).__name__}: {error}"}
+    except Exception as error:
+        cause = infrastructure_cause(error)
+        if cause is None:  # the agent's own fault: recorded, the run goes on
+            base |= {"outcome": Outcome.AGENT_ERROR, "message": _said(error)}
+        else:
+            base |= {"outcome": Outcome.INFRA_ERROR, "message": _said(error)}
 
     if judged is not None and judged.sandbox_failure:
-        base["outcome"] = Outcome.INFRA_ERROR
+        base["outcome"], cause = Outcome.INFRA_ERROR, Cause.SANDBOX
+    swallowed = tools.infrastructure_faults + (metered.infrastructure_faults if metered else [])
+    gave_up = base.get("outcome") in (Outcome.NO_CANDIDATE, Outcome.AGENT_ERROR)
+    if swallowed and cause is None and gave_up:
+        # The agent caught a fault of the sandbox or the model and gave up: not its fault.
+        what = swallowed[-1]
+        base |= {"outcome": Outcome.INFRA_ERROR, "message": f"after a tool's failure: {what}"}
+        cause = Cause.MODEL if metered and metered.infrastructure_faults else Cause.SANDBOX
     if text is not None and base.get("refuted") and context.config.minimize:
-        base["minimized_input"] = await minimize(context.judge, task, text)
-    base |= _files(context.out, key, index, task.id, text, tools, candidate, judged)
+        try:
+            base["minimized_input"] = await minimize(context.judge, task, text)
+        except Exception as error:
+            if infrastructure_cause(error) is None:
+                raise
+            # The refutation stands; only its shrinking was lost (the next attempt
+            # finds out whether the infrastructure is still there).
+    try:
+        base |= _files(context.out, key, index, task.id, text, tools, candidate, judged)
+    except OSError as error:
+        base |= {"outcome": Outcome.INFRA_ERROR, "message": f"cannot keep the attempt: {error}"}
+        cause = Cause.DISK
     if metered is not None:
         usage = metered.usage
         base |= {
@@ -248,7 +367,11 @@ async def _attempt(context: _Context, task: Task, index: int) -> AttemptRecord:
         "wall_s": round(time.monotonic() - started, 3),
         "metrics": candidate.metrics if candidate is not None else {},
     }
-    return AttemptRecord.model_validate(base)
+    return AttemptRecord.model_validate(base), cause
+
+
+def _said(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 async def _candidate_text(context: _Context, candidate: Candidate) -> tuple[str | None, str]:
@@ -309,9 +432,8 @@ def _files(
 
 
 def _write_json(path: Path, data: Any) -> None:
-    partial = path.with_suffix(path.suffix + ".part")
-    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(partial, path)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(path, text.encode("utf-8", "backslashreplace"))  # never fails on bytes
 
 
 def load_run_config(directory: Path) -> RunConfig:

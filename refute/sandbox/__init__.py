@@ -5,7 +5,8 @@ and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
 ``SandboxPool.stress`` runs a whole generator/compare loop inside one container.
 """
 
-from ._container import LABEL, ExecutorLost, SandboxError
+from ..errors import ProgramError, SandboxError
+from ._container import LABEL, ExecutorLost, labelled, remove_orphans
 from ._image import (
     IMAGE,
     ImageBuildError,
@@ -16,9 +17,9 @@ from ._image import (
 )
 from ._languages import CPP_FLAGS, SOURCE_SUFFIXES, Language, LanguageFamily, UnknownLanguageError
 from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
-from ._pool import CompileError, SandboxPool
-from ._program import Executable, Program, text_bytes
-from ._sandbox import Sandbox, SandboxConfig, default_cache_dir, docker_client
+from ._pool import CompileError, ContainerLost, SandboxPool
+from ._program import Executable, Program, as_text, printable_text, text_bytes
+from ._sandbox import Sandbox, SandboxConfig, docker_client
 
 __all__ = [
     "CPP_FLAGS",
@@ -26,6 +27,7 @@ __all__ = [
     "LABEL",
     "SOURCE_SUFFIXES",
     "CompileError",
+    "ContainerLost",
     "Executable",
     "ExecutorLost",
     "Generated",
@@ -34,6 +36,7 @@ __all__ = [
     "LanguageFamily",
     "Limits",
     "Program",
+    "ProgramError",
     "Role",
     "RunResult",
     "RunStatus",
@@ -44,11 +47,14 @@ __all__ = [
     "StressOutcome",
     "StressResult",
     "UnknownLanguageError",
+    "as_text",
     "build_from_dockerfile",
     "build_offline",
-    "default_cache_dir",
     "docker_client",
     "image_id",
+    "labelled",
+    "printable_text",
+    "remove_orphans",
     "text_bytes",
     "toolchain",
 ]

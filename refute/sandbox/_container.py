@@ -32,7 +32,8 @@ from docker.errors import DockerException
 from docker.types import LogConfig
 from pydantic import BaseModel
 
-from ._models import Role
+from ..errors import SandboxError
+from ._models import BASE64, Role
 
 LABEL = "refute.sandbox"
 """Every container ``refute`` starts carries this label; cleanup finds leftovers by it."""
@@ -40,10 +41,6 @@ ReplyT = TypeVar("ReplyT", bound=BaseModel)
 REPLY_POLL_SECONDS = 0.0001
 """How long the host polls for a reply whose wake-up hint came (see ``_poll_rest``)."""
 _CPUS = len(os.sched_getaffinity(0))
-
-
-class SandboxError(RuntimeError):
-    """The sandbox itself failed (engine unreachable, container died): not a program fault."""
 
 
 class ExecutorLost(SandboxError):
@@ -81,6 +78,12 @@ def executor_source() -> str:
 def encode(payload: dict[str, Any]) -> bytes:
     """One request line, as the executor reads it."""
     return json.dumps(payload).encode("ascii") + b"\n"
+
+
+def validate_reply(model: type[ReplyT], reply: dict[str, Any]) -> ReplyT:
+    """A reply parsed as a dict, validated as ``model``; its program bytes are decoded
+    from base64 when the executor marked them so (``"b64": true``)."""
+    return model.model_validate(reply, context=BASE64 if reply.pop("b64", False) else None)
 
 
 def owner_labels() -> dict[str, str]:
@@ -242,8 +245,10 @@ class Container:
         """
         line = await self._exchange(line, timeout)
         if b'"evicted":' in line or b'"error":' in line:  # keys: inside strings, quotes are escaped
-            return model.model_validate(self._parse(line))
-        return model.model_validate_json(line)
+            return validate_reply(model, self._parse(line))
+        # The mark of base64 program bytes is the first key (after the wake-up space).
+        context = BASE64 if line.find(b'{"b64"', 0, 16) >= 0 else None
+        return model.model_validate_json(line, context=context)
 
     def _parse(self, line: bytes) -> dict[str, Any]:
         reply: dict[str, Any] = json.loads(line)

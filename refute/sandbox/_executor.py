@@ -4,9 +4,14 @@ This file is standard-library only and self-contained: the host passes its sourc
 ``python3 -c`` when the container starts, so host and container always speak the same
 protocol. It must not import anything from ``refute``.
 
-Protocol: one JSON object per line on stdin, one JSON object per line on stdout, in
-order. Text travels as UTF-8 with ``surrogateescape`` so arbitrary bytes round-trip.
-End of stdin is the dead-man switch: the executor exits, and the container with it.
+Protocol: one JSON object per line on the host's socket each way, in order. Programs'
+bytes (stdin, stdout, stderr, files, generated and differing inputs) are JSON strings:
+their text when every such value of the message is UTF-8 (nearly always, and the
+cheapest to parse), else every one of them base64, and the message says so with
+``"b64": true`` as its first key. As JSON text a byte that is not UTF-8 would be a lone
+surrogate escape, which the host's JSON parser refuses; base64 for every message cost
+the host about 0.2 s more per 16 MB of output. End of stdin is the dead-man switch: the
+executor exits, and the container with it.
 
 Requests (``op``):
   ``ping``    -> ``{"ok": true}``
@@ -61,15 +66,50 @@ MEMORY_HINTS = (b"std::bad_alloc", b"MemoryError", b"Cannot allocate memory", b"
 SELF = os.getpid()
 
 
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", "surrogateescape")
+_b64encode, _b64decode = base64.b64encode, base64.b64decode
 
 
-def _bytes(text: str) -> bytes:
+def _program_bytes(value: Any, found: list[tuple[Any, Any]]) -> None:
+    """Collect (container, key) of every bytes value in a reply, however nested."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, bytes):
+            found.append((value, key))
+        elif isinstance(item, (dict, list)):
+            _program_bytes(item, found)
+
+
+def _encode(reply: dict[str, Any]) -> dict[str, Any]:
+    """A reply as it travels: its program bytes as text when all are UTF-8, else all
+    base64 under a leading ``"b64": true`` (see the protocol above)."""
+    found: list[tuple[Any, Any]] = []
+    _program_bytes(reply, found)
     try:
-        return text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that no byte maps to: pass it through
-        return text.encode("utf-8", "surrogatepass")
+        texts = [holder[key].decode("utf-8") for holder, key in found]
+    except UnicodeDecodeError:
+        for holder, key in found:
+            holder[key] = _b64encode(holder[key]).decode("ascii")
+        return {"b64": True, **reply}
+    for (holder, key), text in zip(found, texts, strict=True):
+        holder[key] = text
+    return reply
+
+
+def _decode(value: str, b64: bool) -> bytes:
+    """Program bytes from a request (see the protocol above)."""
+    return _b64decode(value) if b64 else value.encode("utf-8", "surrogateescape")
+
+
+def _work_full_mb() -> int:
+    """The work space's size in MB when a program left it full (its writes then failed
+    with ENOSPC, often its error messages too, since stderr is a file on it); else 0."""
+    try:
+        info = os.statvfs(WORK)
+    except OSError:
+        return 0
+    if info.f_bavail * info.f_frsize >= 64 << 10:
+        return 0
+    return (info.f_blocks * info.f_frsize) >> 20
 
 
 def _oom_kills() -> int:
@@ -452,22 +492,20 @@ def _set_limits(pid: int, req: dict[str, Any]) -> None:
             return
 
 
-def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
-    """Run one program; the result's ``status`` is decided here, where the facts are.
+def _run(req: dict[str, Any], stdin: bytes, wake_host: bool = False) -> dict[str, Any]:
+    """Run one program on ``stdin``; the result's ``status`` is decided here, where the
+    facts are. Its ``stdout`` and ``stderr`` are bytes (``_encode`` encodes them).
 
     With ``wake_host`` (a single run the host is waiting for), a one-byte hint goes to
     the host as soon as the program ends (see ``_wake_host``).
     """
     for name, content in (req.get("files") or {}).items():
         with open(os.path.join(RUN_DIR, name), "wb") as handle:
-            handle.write(_bytes(content))
+            handle.write(_decode(content, bool(req.get("b64"))))
     fd_out, fd_err = _FDS["out"], _FDS["err"]
     _ready_outputs()
-    if req.get("stdin_name"):
-        fd_in = os.open(os.path.join(STORE, req["stdin_name"]), os.O_RDONLY)
-    else:
-        fd_in = _FDS["in"]
-        _reset(fd_in, _bytes(req.get("stdin") or ""))
+    fd_in = _FDS["in"]
+    _reset(fd_in, stdin)
     cap = int(req["output_bytes"])
     wall_limit = int(req["wall_ms"]) / 1000.0
     _READY.clear()  # the program is about to write them
@@ -486,21 +524,17 @@ def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
             setsigdef=(signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU),
         )
     except OSError as error:
-        if fd_in != _FDS["in"]:
-            os.close(fd_in)
         return {
             "status": "RUNTIME_ERROR",
             "exit_code": None,
             "signal": None,
-            "stdout": "",
-            "stderr": f"cannot start program: {error}",
+            "stdout": b"",
+            "stderr": f"cannot start program: {error}".encode("utf-8", "backslashreplace"),
             "stdout_truncated": False,
             "cpu_ms": 0.0,
             "wall_ms": 0.0,
             "memory_kb": 0,
         }
-    if fd_in != _FDS["in"]:
-        os.close(fd_in)
     _set_limits(pid, req)
     timed_out = False
     pidfd = os.pidfd_open(pid)
@@ -520,6 +554,11 @@ def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
 
     stdout, out_size = _read_capped(fd_out, cap)
     stderr, err_size = _read_capped(fd_err, int(req.get("stderr_bytes", 65536)))
+    exit_code = os.waitstatus_to_exitcode(status)
+    failed = exit_code != 0
+    # Looked at before the clean-up below frees the space; a run that wrote nothing
+    # but its output (each file capped far below the work space) cannot have filled it.
+    work_full_mb = _work_full_mb() if failed or changes != _QUIET else 0
     keep = req.get("keep")
     if keep and status == 0 and os.path.isfile(os.path.join(RUN_DIR, keep["from"])):
         os.replace(os.path.join(RUN_DIR, keep["from"]), os.path.join(STORE, keep["name"]))
@@ -531,10 +570,8 @@ def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
         _WATCH.forget()
     cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000.0
     memory_kb = int(usage.ru_maxrss)
-    exit_code = os.waitstatus_to_exitcode(status)
     sig = -exit_code if exit_code < 0 else None
     oom = sig == signal.SIGKILL and not timed_out and _new_oom_kill()
-    failed = exit_code != 0
     memory_limit_kb = int(req.get("memory_mb") or 0) * 1024
 
     if oom or (memory_limit_kb and memory_kb > memory_limit_kb):
@@ -552,45 +589,49 @@ def _run(req: dict[str, Any], wake_host: bool = False) -> dict[str, Any]:
         verdict = "RUNTIME_ERROR"
     else:
         verdict = "OK"
-    return {
+    result = {
         "status": verdict,
         "exit_code": None if sig else exit_code,
         "signal": sig,
-        "stdout": _text(stdout),
+        "stdout": stdout,
         "stdout_truncated": out_size > len(stdout),
-        "stderr": _text(stderr),
+        "stderr": stderr,
         "cpu_ms": round(cpu_ms, 3),
         "wall_ms": round(wall_ms, 3),
         "memory_kb": memory_kb,
     }
+    if work_full_mb:
+        result["work_space_full_mb"] = work_full_mb
+    return result
 
 
-def _tokens_equal(output: str, expected: str) -> bool:
-    """Whitespace-separated tokens; YES/NO compare case-insensitively (REFUTE's rule)."""
+def _tokens_equal(output: bytes, expected: bytes) -> bool:
+    """Tokens separated by ASCII whitespace; YES/NO compare case-insensitively (REFUTE's
+    rule). Bytes, as the judge's checker compares them: any byte is part of a token."""
     got, want = output.split(), expected.split()
     if len(got) != len(want):
         return False
     for a, b in zip(got, want, strict=False):
-        if a != b and not (a.upper() == b.upper() and a.upper() in ("YES", "NO")):
+        if a != b and not (a.upper() == b.upper() and a.upper() in (b"YES", b"NO")):
             return False
     return True
 
 
-def _differs(req: dict[str, Any], test: str, counts: dict[str, int]) -> dict[str, Any] | None:
+def _differs(req: dict[str, Any], test: bytes, counts: dict[str, int]) -> dict[str, Any] | None:
     """Run one input through [validator ->] B -> A; the evidence if A disagrees with B.
 
     An input the validator rejects counts as ``invalid``; one on which B (the trusted
     side: brute force or reference) does not finish OK counts as ``skipped``: it may be
     too large for a brute force, which is not a difference.
     """
-    if req.get("validator") and _run(dict(req["validator"], stdin=test))["status"] != "OK":
+    if req.get("validator") and _run(req["validator"], test)["status"] != "OK":
         counts["invalid"] += 1
         return None
-    b = _run(dict(req["b"], stdin=test))
+    b = _run(req["b"], test)
     if b["status"] != "OK":
         counts["skipped"] += 1
         return None
-    a = _run(dict(req["a"], stdin=test))
+    a = _run(req["a"], test)
     if a["status"] != "OK" or not _tokens_equal(a["stdout"], b["stdout"]):
         return {"input": test, "a": a, "b": b}
     return None
@@ -607,8 +648,8 @@ def _stress(req: dict[str, Any]) -> dict[str, Any]:
     iterations = 0
     while iterations < int(req["max_iters"]) and time.monotonic() < deadline:
         iterations += 1
-        gen = dict(req["gen"], argv=[*req["gen"]["argv"], str(seed + iterations)], stdin="")
-        produced = _run(gen)
+        gen = dict(req["gen"], argv=[*req["gen"]["argv"], str(seed + iterations)])
+        produced = _run(gen, b"")
         if produced["status"] != "OK":
             return dict(
                 counts,
@@ -629,10 +670,10 @@ def _generate(req: dict[str, Any]) -> dict[str, Any]:
     """Run the generator for seeds ``seed+1 ...`` and collect what it prints."""
     deadline = time.monotonic() + int(req["time_ms"]) / 1000.0
     seed = int(req.get("seed", 0))
-    inputs: list[str] = []
+    inputs: list[bytes] = []
     while len(inputs) < int(req["count"]) and time.monotonic() < deadline:
         gen = dict(req["gen"], argv=[*req["gen"]["argv"], str(seed + len(inputs) + 1)])
-        produced = _run(dict(gen, stdin=""))
+        produced = _run(gen, b"")
         if produced["status"] != "OK":
             return {"inputs": inputs, "failed": produced}
         inputs.append(produced["stdout"])
@@ -648,7 +689,7 @@ def _compare(req: dict[str, Any]) -> dict[str, Any]:
         if time.monotonic() >= deadline:
             break
         checked += 1
-        found = _differs(req, test, counts)
+        found = _differs(req, _decode(test, bool(req.get("b64"))), counts)
         if found:
             return dict(counts, outcome="FOUND", iterations=checked, index=index, **found)
     return dict(counts, outcome="NOT_FOUND", iterations=checked)
@@ -671,7 +712,7 @@ def _handle(req: dict[str, Any]) -> dict[str, Any]:
         with open(os.path.join(STORE, req["name"]), "rb") as handle:
             return {"data": base64.b64encode(handle.read()).decode("ascii")}
     if op == "run":
-        return _run(req, wake_host=True)
+        return _run(req, _decode(req["stdin"], bool(req.get("b64"))), wake_host=True)
     if op == "stress":
         return _stress(req)
     if op == "generate":
@@ -724,7 +765,7 @@ def _serve(channel: socket.socket) -> None:
             if end < 0:
                 break
             try:
-                reply = _handle(json.loads(pending[start:end]))
+                reply = _encode(_handle(json.loads(pending[start:end])))
             except Exception as error:  # a bad request must not take the executor down
                 reply = {"error": f"{type(error).__name__}: {error}"}
             if _EVICTED:

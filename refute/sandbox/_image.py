@@ -11,6 +11,7 @@ from pathlib import Path
 import docker
 from docker.errors import BuildError, DockerException, ImageNotFound
 
+from ..errors import SandboxError
 from ._languages import PCH_STANDARDS, STDCPP_HEADERS, pch_argv
 
 IMAGE = "refute-sandbox:3"
@@ -51,7 +52,7 @@ _CHANGES = [
 ]
 
 
-class ImageBuildError(RuntimeError):
+class ImageBuildError(SandboxError):
     """The image could not be built; the message says what to do."""
 
 

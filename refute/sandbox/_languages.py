@@ -7,8 +7,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from ..errors import ProgramError
 
-class UnknownLanguageError(ValueError):
+
+class UnknownLanguageError(ProgramError, ValueError):
     """A language name that ``refute`` cannot map to a compiler or interpreter."""
 
 

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import base64
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_serializer, field_validator
+
+from ._program import as_text, printable_text
+
+_BASE64_KEY = "refute.sandbox.base64"
+BASE64 = {_BASE64_KEY: True}
+"""The validation context of an executor's reply whose program bytes are base64.
+
+Program output is kept as text that holds any byte (``as_text``). The executor sends
+it as JSON text when it is UTF-8; when some of it is not, it sends all of it base64
+and marks the reply (``"b64": true``), since JSON text cannot carry a byte that is not
+UTF-8 to the host's parser.
+"""
+
+
+def _from_wire(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, str) and info.context is not None and info.context.get(_BASE64_KEY):
+        return as_text(base64.b64decode(value))
+    return value
 
 
 class Role(StrEnum):
@@ -60,6 +80,11 @@ class RunResult(BaseModel):
 
     ``exit_code`` is set when the program exited, ``signal`` when a signal ended it.
     ``stdout`` is capped at the run's ``output_bytes``; ``stderr`` at ``stderr_bytes``.
+    Both hold exactly the bytes the program wrote, as text (see ``as_text``):
+    ``text_bytes`` gives the bytes back. Serialised as JSON, bytes that are not UTF-8
+    are written as ``\\xNN`` (``printable_text``): records show them, never fail on them.
+    ``work_space_full_mb`` is set (to the work space's size) when the run left its work
+    space full, so that its writes failed.
     """
 
     status: RunStatus
@@ -71,21 +96,33 @@ class RunResult(BaseModel):
     cpu_ms: float = 0.0
     wall_ms: float = 0.0
     memory_kb: int = 0
+    work_space_full_mb: int | None = None
+
+    _wire = field_validator("stdout", "stderr", mode="before")(_from_wire)
+
+    @field_serializer("stdout", "stderr", when_used="json")
+    def _printable(self, text: str) -> str:
+        return printable_text(text)
 
     @property
     def ok(self) -> bool:
         return self.status is RunStatus.OK
 
     def describe(self) -> str:
-        """One line for humans: ``RUNTIME_ERROR (signal 11)``, ``TIME_LIMIT (2012 ms)``."""
+        """One line for humans: ``RUNTIME_ERROR (signal 11)``, ``TIME_LIMIT (2012 ms)``,
+        ``RUNTIME_ERROR (exit code 120): the work space (512 MB) was full``."""
         if self.status is RunStatus.RUNTIME_ERROR:
             how = f"signal {self.signal}" if self.signal else f"exit code {self.exit_code}"
-            return f"{self.status} ({how})"
-        if self.status is RunStatus.TIME_LIMIT:
-            return f"{self.status} ({self.cpu_ms:.0f} ms CPU, {self.wall_ms:.0f} ms wall)"
-        if self.status is RunStatus.MEMORY_LIMIT:
-            return f"{self.status} ({self.memory_kb // 1024} MB peak)"
-        return str(self.status)
+            said = f"{self.status} ({how})"
+        elif self.status is RunStatus.TIME_LIMIT:
+            said = f"{self.status} ({self.cpu_ms:.0f} ms CPU, {self.wall_ms:.0f} ms wall)"
+        elif self.status is RunStatus.MEMORY_LIMIT:
+            said = f"{self.status} ({self.memory_kb // 1024} MB peak)"
+        else:
+            said = str(self.status)
+        if self.work_space_full_mb:
+            said += f": the work space ({self.work_space_full_mb} MB) was full"
+        return said
 
 
 class StressOutcome(StrEnum):
@@ -123,6 +160,12 @@ class StressResult(BaseModel):
     compile_error: str | None = None
     elapsed_ms: float = 0.0
 
+    _wire = field_validator("input", mode="before")(_from_wire)
+
+    @field_serializer("input", when_used="json")
+    def _printable(self, text: str | None) -> str | None:
+        return None if text is None else printable_text(text)
+
 
 class Generated(BaseModel):
     """Inputs printed by a generator, one per seed; ``failed`` is the run that stopped it."""
@@ -130,3 +173,14 @@ class Generated(BaseModel):
     inputs: list[str]
     failed: RunResult | None = None
     compile_error: str | None = None
+
+    @field_validator("inputs", mode="before")
+    @classmethod
+    def _wire(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, list):
+            return [_from_wire(text, info) for text in value]
+        return value
+
+    @field_serializer("inputs", when_used="json")
+    def _printable(self, texts: list[str]) -> list[str]:
+        return [printable_text(text) for text in texts]

@@ -14,10 +14,21 @@ from types import TracebackType
 from typing import Any
 
 import docker
+from docker.errors import DockerException
 
-from ._container import Container, ContainerSpec, ExecutorLost
+from ..errors import ProgramError, SandboxError
+from ..files import atomic_write
+from ._container import Container, ContainerSpec, ExecutorLost, validate_reply
 from ._languages import compile_argv, run_argv
-from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcome, StressResult
+from ._models import (
+    Generated,
+    Limits,
+    Role,
+    RunResult,
+    RunStatus,
+    StressOutcome,
+    StressResult,
+)
 from ._program import Executable, Program, text_bytes
 
 COMPILE_LIMITS = Limits(cpu_ms=60_000, wall_ms=120_000, memory_mb=1536, output_bytes=256 << 20)
@@ -32,7 +43,42 @@ def _executor_lost(error: ExecutorLost) -> RunResult:
     return RunResult(status=RunStatus.RUNTIME_ERROR, stderr=stderr)
 
 
-class CompileError(Exception):
+class ContainerLost(SandboxError):
+    """The container was stopped from outside (``docker kill``, ``docker rm -f``, the
+    engine shutting down) while a program ran: no fault of that program. The pool has
+    replaced the container; the caller may redo the work."""
+
+
+def _stopped_from_outside(client: docker.DockerClient, container_id: str) -> str | None:
+    """Whether the engine was told to kill or stop the container, as its events say.
+
+    A program that kills its own executor (``kill(-1)``) ends the container too, but
+    then the engine records only its death; a kill or stop came from outside. Asked
+    before the pool removes the container, since that removal is itself a kill. Raises
+    ``SandboxError`` when the engine does not answer (it is gone: nobody's program).
+    """
+    if not container_id:
+        return None
+    # To the microsecond (the SDK's own conversion of a datetime cuts to the second, and
+    # an "until" ahead of the engine's clock makes it wait for it).
+    now: Any = f"{time.time():.6f}"
+    try:
+        events = client.api.events(
+            since=1,  # everything the engine still keeps (its last 256 events)
+            until=now,
+            filters={"container": container_id, "event": ["kill", "stop"]},
+            decode=True,
+        )
+        for event in events:
+            signal = (event.get("Actor") or {}).get("Attributes", {}).get("signal")
+            how = f"{event.get('Action')}" + (f" (signal {signal})" if signal else "")
+            return f"the sandbox container {container_id[:12]} was stopped from outside: {how}"
+    except (DockerException, OSError) as error:  # requests' errors are OSErrors
+        raise SandboxError(f"the Docker engine is not reachable: {error}") from error
+    return None
+
+
+class CompileError(ProgramError):
     """Raised by ``SandboxPool.compile``; ``result`` carries the compiler's message."""
 
     def __init__(self, result: RunResult):
@@ -106,7 +152,13 @@ class SandboxPool:
         await dead.close()
         fresh = Container(self._client, self._spec, self.role, dead.cpu)
         self._containers = [fresh if c is dead else c for c in self._containers]
-        await fresh.start()
+        try:
+            await fresh.start()
+        except SandboxError:
+            raise
+        except (DockerException, OSError) as error:  # the engine is gone (requests' errors)
+            await fresh.close()
+            raise SandboxError(f"cannot start a sandbox container: {error}") from error
         return fresh
 
     # -- compiling -----------------------------------------------------------------
@@ -192,10 +244,7 @@ class SandboxPool:
             container.files.add(key[:32])
         data = base64.b64decode(reply["data"])
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".part")
-            partial.write_bytes(data)
-            partial.replace(cached)
+            atomic_write(cached, data)
         return Executable(name=key[:32], data=data, language=language)
 
     def _disk_path(self, key: str) -> Path | None:
@@ -209,21 +258,24 @@ class SandboxPool:
     async def run(
         self,
         program: Program,
-        stdin: str | Path = "",
+        stdin: str | bytes | Path = "",
         limits: Limits | None = None,
         *,
         args: Sequence[str] = (),
         files: dict[str, str] | None = None,
     ) -> RunResult:
-        """Compile if needed, then run ``program`` on ``stdin`` (text, or a file to read).
+        """Compile if needed, then run ``program`` on ``stdin`` (text, bytes, or a file
+        to read).
 
+        Text is turned into bytes by ``text_bytes``, so text that holds a program's
+        output (``RunResult.stdout``) is fed on as exactly the bytes it printed.
         ``files`` are written into the program's working directory first (a checker's
         input, output and answer, say). A compile error comes back as a result with
         status ``COMPILE_ERROR``, not as an exception.
         """
         limits = limits or _DEFAULT_LIMITS
         if isinstance(stdin, Path):
-            stdin = stdin.read_bytes().decode("utf-8", "surrogateescape")
+            stdin = stdin.read_bytes()
         executable = self._by_program.get(program)  # spares a coroutine when compiled
         if executable is None:
             try:
@@ -298,9 +350,9 @@ class SandboxPool:
             programs.append((validator, limits))
         request: dict[str, Any] = {
             "op": "compare",
-            "inputs": list(inputs),
             "time_ms": int(time_s * 1000),
         }
+        request["inputs"], request["b64"] = _program_texts(list(inputs))
         return await self._loop(request, ["a", "b", "validator"], programs)
 
     async def generate(
@@ -332,7 +384,7 @@ class SandboxPool:
             if self.role is Role.JUDGE:
                 raise
             return Generated(inputs=[], failed=_executor_lost(error))
-        return Generated.model_validate(reply)
+        return validate_reply(Generated, reply)
 
     async def _loop(
         self,
@@ -359,9 +411,8 @@ class SandboxPool:
                 raise
             lost = _executor_lost(error)
             return StressResult(outcome=StressOutcome.GENERATOR_FAILED, generator=lost)
-        return StressResult.model_validate(
-            {**reply, "elapsed_ms": (time.monotonic() - started) * 1000.0}
-        )
+        reply["elapsed_ms"] = (time.monotonic() - started) * 1000.0
+        return validate_reply(StressResult, reply)
 
     def _request(self, executable: Executable, limits: Limits) -> dict[str, Any]:
         argv = run_argv(executable.language, f"/work/store/{executable.name}")
@@ -388,7 +439,7 @@ class SandboxPool:
         self,
         container: Container,
         argv: Sequence[str],
-        stdin: str,
+        stdin: str | bytes,
         limits: Limits,
         *,
         files: dict[str, str] | None = None,
@@ -396,7 +447,16 @@ class SandboxPool:
         env: dict[str, str] | None = None,
     ) -> RunResult:
         line, timeout = _run_head(tuple(argv), limits)
-        line += json.dumps(stdin).encode("ascii")
+        if isinstance(stdin, str) and stdin.isascii() and not files:
+            line += json.dumps(stdin).encode("ascii")  # nearly every run: no copy, no check
+        else:
+            names = list(files or ())
+            texts, b64 = _program_texts([stdin, *(files or {}).values()])
+            line += json.dumps(texts[0]).encode("ascii")
+            if files:
+                files = dict(zip(names, texts[1:], strict=True))
+            if b64:
+                line += b', "b64": true'
         for key, value in (("env", env), ("files", files), ("keep", keep)):
             if value:
                 line += f', "{key}": {json.dumps(value)}'.encode("ascii")
@@ -442,9 +502,37 @@ class _Lease:
         held = self._held
         try:
             if kind is not None and issubclass(kind, ExecutorLost):
-                held = await self._pool._replace(held)
+                pool = self._pool
+                outside = await asyncio.to_thread(_stopped_from_outside, pool._client, held.id)
+                held = await pool._replace(held)
+                if outside is not None:
+                    raise ContainerLost(outside) from error
         finally:
             self._pool._idle.put_nowait(held)
+
+
+def _program_texts(values: Sequence[str | bytes]) -> tuple[list[str], bool]:
+    """Program bytes (text from ``as_text``, or bytes) as they travel to the executor,
+    and whether they are base64: the values' text when every one is UTF-8, else every
+    one base64 (the executor's protocol)."""
+    texts: list[str] = []
+    for value in values:
+        if isinstance(value, str):
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")  # a byte that is not UTF-8 is a lone surrogate
+                except UnicodeEncodeError:
+                    break
+            texts.append(value)
+        else:
+            try:
+                texts.append(value.decode("utf-8"))
+            except UnicodeDecodeError:
+                break
+    else:
+        return texts, False
+    data = (text_bytes(value) if isinstance(value, str) else value for value in values)
+    return [base64.b64encode(item).decode("ascii") for item in data], True
 
 
 def _run_request(argv: list[str], stdin: str, limits: Limits) -> dict[str, Any]:

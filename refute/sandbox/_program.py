@@ -27,6 +27,31 @@ def text_bytes(text: str) -> bytes:
         return text.encode("utf-8", "surrogatepass")
 
 
+def as_text(data: bytes) -> str:
+    """Program bytes as text: ``text_bytes`` turns it back into exactly ``data``.
+
+    Bytes that are not UTF-8 become lone surrogates (``surrogateescape``), so such
+    text is not for display: see ``printable_text``.
+    """
+    return data.decode("utf-8", "surrogateescape")
+
+
+def printable_text(text: str) -> str:
+    """``text`` as it may be shown or recorded: every byte that is not UTF-8 written as
+    ``\\xNN``, so printing it, writing it as UTF-8 or as JSON never fails.
+
+    >>> printable_text(as_text(b"caf\\xc3\\xa9 \\xff"))
+    'café \\\\xff'
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text_bytes(text).decode("utf-8", "backslashreplace")
+
+
 class Program(BaseModel):
     """Source code, the language it is written in, and the files it needs beside it.
 

@@ -11,15 +11,12 @@ import docker
 from docker.errors import DockerException
 from pydantic import BaseModel, Field
 
-from ._container import ContainerSpec, SandboxError, remove_orphans
+from ..errors import SandboxError
+from ..files import cache_dir
+from ._container import ContainerSpec, remove_orphans
 from ._image import IMAGE, image_id, toolchain
 from ._models import Role
 from ._pool import SandboxPool
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("REFUTE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "refute" if base else Path.home() / ".cache" / "refute"
 
 
 class SandboxConfig(BaseModel):
@@ -45,7 +42,7 @@ class SandboxConfig(BaseModel):
     memory_mb: int = Field(default=2048, ge=256)
     pids: int = Field(default=128, ge=16)
     work_mb: int = Field(default=512, ge=64)
-    cache_dir: Path | None = Field(default_factory=default_cache_dir)
+    cache_dir: Path | None = Field(default_factory=cache_dir)
     busy_poll_ms: float = Field(default=5.0, ge=0)
 
 

@@ -23,7 +23,8 @@ Actions:
 - :class:`Fault` -- an HTTP error status (429, 500, 529, ...), optionally with
   ``Retry-After``.
 - :class:`Slow` -- wait, then do another action (time-outs, concurrency).
-- :class:`Malformed` -- 200 with a body that is not JSON.
+- :class:`Malformed` -- 200 with a body that is not an answer: not JSON by default,
+  or any bytes with any content type (an HTML page, ``{"foo": 1}``).
 - :class:`Empty` -- 200 with a well-formed envelope and no content.
 - :class:`Hangup` -- close the connection without answering.
 
@@ -119,9 +120,14 @@ class Slow:
 
 @dataclass(frozen=True)
 class Malformed:
-    """A 200 whose body is not JSON at all."""
+    """A 200 whose body is not an answer of the API: by default JSON cut short.
+
+    Give ``body`` and ``content_type`` for other cases: a proxy's HTML error page
+    (``content_type="text/html"``), JSON of another shape (``b'{"foo": 1}'``).
+    """
 
     body: bytes = b'{"choices": [ this is not json'
+    content_type: str = "application/json"
 
 
 @dataclass(frozen=True)
@@ -394,7 +400,7 @@ class _Handler(BaseHTTPRequestHandler):
                 headers["retry-after"] = str(action.retry_after)
             self._send_error(request, action.status, action.message, headers)
         elif isinstance(action, Malformed):
-            self._send_raw(200, action.body, "application/json")
+            self._send_raw(200, action.body, action.content_type)
         elif isinstance(action, Empty):
             self._send_json(200, _empty_body(request))
         else:

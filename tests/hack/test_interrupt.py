@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from refute.hack import Budget, HackRequest, NamedProgram, Outcome, Progress, hack
+from refute.hack import HackBudget, HackOutcome, HackProgress, HackRequest, NamedProgram, hack
 from refute.sandbox import LABEL, docker_client
 
 from .conftest import Files
@@ -57,16 +57,16 @@ async def test_an_interrupted_shrinking_returns_the_smallest_counterexample_so_f
         brute=NamedProgram.from_file(Path(files["brute.cpp"])),
         generator=NamedProgram.from_file(Path(files["gen.py"])),
         validator=NamedProgram.from_file(Path(files["val.py"])),
-        budget=Budget(seconds=60),
+        budget=HackBudget(seconds=60),
         workers=1,
     )
 
-    def stop_when_shrinking(progress: Progress) -> None:
+    def stop_when_shrinking(progress: HackProgress) -> None:
         if progress.phase == "minimizing":
             running.cancel()
 
     running = asyncio.ensure_future(hack(request, on_progress=stop_when_shrinking))
     result = await running
-    assert result.outcome is Outcome.INTERRUPTED
+    assert result.outcome is HackOutcome.INTERRUPTED
     assert result.input is not None and result.reason is not None
     assert "interrupted: the counterexample may not be the smallest" in result.notes

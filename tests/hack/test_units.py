@@ -8,24 +8,24 @@ import pytest
 
 import refute.hack as package
 from refute.errors import RefuteError
-from refute.hack import Budget, ExampleMutator, first_difference
+from refute.hack import ExampleMutator, HackBudget, first_difference
 
 
 def test_a_bare_number_is_a_count_of_tests() -> None:
-    assert Budget.parse("2500") == Budget(tests=2500)
+    assert HackBudget.parse("2500") == HackBudget(tests=2500)
 
 
 @pytest.mark.parametrize(
     ("text", "seconds"), [("30s", 30), ("500ms", 0.5), ("2m", 120), ("1h", 3600)]
 )
 def test_a_duration_is_read_with_its_unit(text: str, seconds: float) -> None:
-    assert Budget.parse(text).seconds == pytest.approx(seconds)
+    assert HackBudget.parse(text).seconds == pytest.approx(seconds)
 
 
 @pytest.mark.parametrize("text", ["", "0", "ten", "5 parsecs", "-3s"])
 def test_a_bad_budget_says_what_it_expects(text: str) -> None:
     with pytest.raises(RefuteError, match="--budget"):
-        Budget.parse(text)
+        HackBudget.parse(text)
 
 
 def test_the_first_differing_token_is_located_on_both_sides() -> None:

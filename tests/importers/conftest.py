@@ -17,6 +17,8 @@ from ..support.cli import cli  # noqa: F401  (registers the fixture)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KATTIS = FIXTURES / "kattis"
+ARCHIVE = FIXTURES / "archive"
+"""A nested archive: packages at different depths, one with generators.yaml."""
 ROWS = FIXTURES / "refute" / "rows.json"
 
 

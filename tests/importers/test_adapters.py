@@ -10,6 +10,7 @@ import pytest
 
 from refute.importers._adapters import (
     AdapterError,
+    cpp_input_validator,
     ctd_to_python,
     default_checker,
     inline_includes,
@@ -52,6 +53,47 @@ def test_a_missing_header_is_an_adapter_error(tmp_path: Path) -> None:
     (tmp_path / "main.cpp").write_text('#include "testlib.h"\n')
     with pytest.raises(AdapterError, match="does not ship"):
         inline_includes(tmp_path / "main.cpp", tmp_path)
+
+
+def test_an_angle_include_of_a_shipped_header_is_inlined(tmp_path: Path) -> None:
+    (tmp_path / "validation.h").write_text("int shipped;\n")
+    (tmp_path / "main.cpp").write_text("#include <validation.h>\n#include <string>\n")
+    source = inline_includes(tmp_path / "main.cpp", tmp_path, (tmp_path,))
+    assert "int shipped;" in source and "#include <string>" in source
+
+
+def test_a_dangling_link_takes_the_packages_one_real_copy(tmp_path: Path) -> None:
+    (tmp_path / "generators").mkdir()
+    (tmp_path / "generators" / "validate.h").write_text("int real_copy;\n")
+    folder = tmp_path / "input_validators" / "v"
+    folder.mkdir(parents=True)
+    (folder / "validate.h").symlink_to("../../../../skel/validate.h")
+    (folder / "v.cpp").write_text('#include "validate.h"\n')
+    assert "int real_copy;" in inline_includes(folder / "v.cpp", tmp_path, (folder,))
+    (tmp_path / "generators" / "other").mkdir()
+    (tmp_path / "generators" / "other" / "validate.h").write_text("int another;\n")
+    with pytest.raises(AdapterError, match="symbolic link points outside the package"):
+        inline_includes(folder / "v.cpp", tmp_path, (folder,))  # two copies: which one?
+
+
+async def test_cpp_validator_gets_its_flags_and_runs_the_others_first(sandbox: Sandbox) -> None:
+    validator = """#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+int main(int argc, char** argv) {
+    long long x, limit = argc > 2 && !strcmp(argv[1], "--max") ? atoll(argv[2]) : 0;
+    if (scanf("%lld", &x) != 1 || x > limit) return 43;
+    return 42;
+}
+"""
+    even = "import sys\nsys.exit(42 if int(sys.stdin.read()) % 2 == 0 else 43)\n"
+    others = python_input_validator("fixture", [("even.py", "python", [], even)])
+    source = cpp_input_validator("fixture", validator, ["--max", "10"], others)
+    program = Program(source=source, language=Language.parse("C++20"))
+    assert (await sandbox.judge.run(program, "8\n")).ok
+    assert (await sandbox.judge.run(program, "12\n")).exit_code == 1  # over --max
+    odd = await sandbox.judge.run(program, "7\n")
+    assert odd.exit_code == 1 and "even.py rejects the input" in odd.stderr
 
 
 def test_a_ctd_script_that_does_not_parse_is_an_adapter_error() -> None:

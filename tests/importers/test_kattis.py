@@ -54,7 +54,7 @@ async def test_importable_problems_are_written_with_their_tasks(
         "divisor/small-only",
         "sumoftwo/zero-b",
     ]
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "average",
         "divisor",
         "import-report.json",
@@ -187,7 +187,11 @@ def test_wrong_submissions_that_cannot_be_tasks_are_skipped_with_reasons(
     reasons = {e.id: e.reasons[0] for e in report.entries if e.status is ImportStatus.SKIPPED}
     assert reasons["sumoftwo/max-twice"].startswith("fails sample 1 (trivially refutable)")
     assert reasons["sumoftwo/roundabout"] == "no test refutes it: 3 tests tried"
-    assert reasons["sumoftwo/Sum"] == "unsupported language (.java): C++ or Python only"
+    assert reasons["sumoftwo/Sum"] == "unsupported language (Java): refute runs C, C++ or Python 3"
+    causes = {e.id: e.cause for e in report.entries if e.status is ImportStatus.SKIPPED}
+    assert causes["sumoftwo/Sum"] == "language: Java"
+    assert causes["sumoftwo/max-twice"] == "fails a sample"
+    assert causes["sumoftwo/roundabout"] == "no test refutes it"
 
 
 def test_validator_rejecting_a_sample_skips_the_problem(

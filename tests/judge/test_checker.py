@@ -104,3 +104,46 @@ def test_checker_traceback_is_a_failure_not_a_rejection() -> None:
 
 def test_checker_time_out_is_a_failure() -> None:
     assert interpret_checker(run(RunStatus.TIME_LIMIT, None)).failed
+
+
+# -- tokens are bytes ------------------------------------------------------------------
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def test_tokens_with_bytes_that_are_not_utf8_match_when_equal() -> None:
+    assert compare_tokens(_text(b"\xff 2\n"), _text(b"\xff\t2")).accepted
+
+
+def test_tokens_with_different_bytes_that_are_not_utf8_do_not_match() -> None:
+    result = compare_tokens(_text(b"1 \xfe"), _text(b"1 \xff"))
+    assert result.message == "token 2: expected '\\xff', found '\\xfe'"
+
+
+def test_only_ascii_whitespace_separates_tokens() -> None:
+    """A no-break space (U+00A0) or a 0x85 byte is part of a token, as contest checkers
+    read it; text splitting would have taken both for separators."""
+    assert not compare_tokens("1\u00a02", "1 2").accepted
+    assert compare_tokens("1\u00a02", "1\u00a02").accepted
+    assert not compare_tokens(_text(b"1\x852"), "1 2").accepted
+    assert compare_tokens("1\x0b2\x0c3\r\n", "1 2 3").accepted
+
+
+def test_a_utf8_token_is_shown_as_text() -> None:
+    assert compare_tokens("café", "cafe").message == "token 1: expected 'cafe', found 'café'"
+
+
+def test_a_long_token_that_is_not_utf8_is_shown_cut() -> None:
+    message = compare_tokens(_text(b"\xff" * 100), "1").message
+    assert message == "token 1: expected '1', found '" + "\\xff" * 40 + "...'"
+
+
+def test_yes_matches_in_any_case_next_to_bytes_that_are_not_utf8() -> None:
+    assert compare_tokens(_text(b"yes \xff"), _text(b"YES \xff")).accepted
+
+
+def test_numbers_with_a_tolerance_compare_as_bytes_too() -> None:
+    assert compare_tokens("1.0000001 x", "1 x", TOLERANT).accepted
+    assert not compare_tokens(_text(b"1.0\xff"), "1", TOLERANT).accepted

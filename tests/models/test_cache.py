@@ -11,7 +11,6 @@ from refute.models import (
     Message,
     ResponseCache,
     Sampling,
-    StopReason,
     default_cache_dir,
 )
 from refute.testing import Malformed, ModelServer, Reply
@@ -87,13 +86,14 @@ async def test_a_hit_spends_nothing_but_keeps_the_original_cost(
     assert replay.usage.input_tokens == 1_000_000  # token budgets replay identically
 
 
-async def test_an_unreadable_answer_is_not_cached(
+async def test_a_body_that_is_no_answer_is_not_cached(
     model_server: ModelServer, make_model: MakeModel
 ) -> None:
     model_server.script([Malformed(), Reply(text="ok")])
     model = make_model()
-    assert (await model.complete(ASK)).stop_reason is StopReason.MALFORMED
-    assert (await model.complete(ASK)).text == "ok"
+    assert (await model.complete(ASK)).text == "ok"  # the second request's answer
+    assert (await model.complete(ASK)).cached
+    assert len(model_server.completions()) == 2
 
 
 async def test_writes_leave_only_finished_entries(

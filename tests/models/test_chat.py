@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from refute.models import Message, Sampling, StopReason, ToolCall, ToolSpec
+from refute.models import Message, ModelUnavailableError, Sampling, StopReason, ToolCall, ToolSpec
 from refute.testing import Call, Empty, Malformed, ModelServer, Reply
 from tests.support.fixtures import MakeModel
 
@@ -228,22 +228,35 @@ async def test_an_empty_answer_is_an_empty_completion(
     assert completion.stop_reason is StopReason.END
 
 
-async def test_a_body_that_is_not_json_is_a_malformed_completion(
-    model_server: ModelServer, make_model: MakeModel
-) -> None:
-    model_server.script([Malformed()])
-    completion = await make_model().complete([Message.user("hi")])
-    assert (completion.text, completion.tool_calls) == ("", ())
-    assert completion.stop_reason is StopReason.MALFORMED
+NOT_ANSWERS = {
+    "json-cut-short": Malformed(),
+    "html-page": Malformed(b"<html><body>502 Bad Gateway</body></html>", "text/html"),
+    "html-as-json": Malformed(b"<html><body>502 Bad Gateway</body></html>"),
+    "other-json": Malformed(b'{"foo": 1}'),
+    "wrong-types": Malformed(b'{"choices": 7, "content": "x"}'),
+    "json-list": Malformed(b"[1, 2]"),
+    "empty-body": Malformed(b""),
+}
 
 
-async def test_json_of_the_wrong_shape_is_a_malformed_completion(
-    model_server: ModelServer, make_model: MakeModel
+@pytest.mark.parametrize("body", NOT_ANSWERS.values(), ids=NOT_ANSWERS.keys())
+async def test_a_200_that_is_no_answer_is_retried_like_a_server_error(
+    model_server: ModelServer, make_model: MakeModel, body: Malformed
 ) -> None:
-    model_server.script([Malformed(b'{"choices": 7, "content": "x"}')])
+    model_server.script([body, Reply(text="ok")])
     completion = await make_model().complete([Message.user("hi")])
-    assert completion.stop_reason is StopReason.MALFORMED
-    assert completion.text == ""
+    assert completion.text == "ok"
+    assert len(model_server.completions()) == 2
+
+
+@pytest.mark.parametrize("body", NOT_ANSWERS.values(), ids=NOT_ANSWERS.keys())
+async def test_a_200_that_is_never_an_answer_makes_the_model_unavailable(
+    model_server: ModelServer, make_model: MakeModel, body: Malformed
+) -> None:
+    model_server.script([body] * 3)
+    with pytest.raises(ModelUnavailableError, match="after 3 attempts; last: the server an"):
+        await make_model().complete([Message.user("hi")])
+    assert len(model_server.completions()) == 3
 
 
 @pytest.mark.parametrize("model_provider", ["anthropic"])

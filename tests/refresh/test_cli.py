@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from refute.cli import main
-from refute.refresh import REPORT_FILE
+from refute.refresh import REFRESH_REPORT_FILE
 
 from . import world as fixtures
 from .fake_codeforces import FakeCodeforces
@@ -43,7 +43,7 @@ def test_refresh_prints_the_report_and_writes_it(
     assert code == 0, stderr
     assert "9001A" in stdout and "below --min-rating 3000" in stdout
     assert "contest 9001: Refute Test Round 1 (Div. 2)" in stderr
-    report = json.loads((out / REPORT_FILE).read_text())
+    report = json.loads((out / REFRESH_REPORT_FILE).read_text())
     assert [e["outcome"] for e in report["entries"]] == ["skipped"] * 5 + ["deferred"]
 
     code, stdout, _ = refresh(monkeypatch, capsys, *args, "--json")

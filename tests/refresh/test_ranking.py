@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from refute.refresh import Hack, Submission, hack_tests, jury_answer, rank_accepted, rank_incorrect
+from refute.refresh import (
+    CfSubmission,
+    Hack,
+    hack_tests,
+    jury_answer,
+    rank_accepted,
+    rank_incorrect,
+)
 from refute.sandbox import LanguageFamily
 
 from . import world as fixtures
 
-SUBMISSIONS = [Submission.model_validate(s) for s in fixtures.SUBMISSIONS]
+SUBMISSIONS = [CfSubmission.model_validate(s) for s in fixtures.SUBMISSIONS]
 HACKS = [Hack.model_validate(h) for h in fixtures.HACKS]
 
 
-def submission(sid: int, handle: str, verdict: str, passed: int, **fields: Any) -> Submission:
+def submission(sid: int, handle: str, verdict: str, passed: int, **fields: Any) -> CfSubmission:
     raw = fixtures._submission(
         sid, "A", handle, fields.pop("language", "GNU C++17"), verdict, passed
     )
     raw.update(fields)
-    return Submission.model_validate(raw)
+    return CfSubmission.model_validate(raw)
 
 
 def test_the_jury_answer_comes_from_the_judge_protocol() -> None:

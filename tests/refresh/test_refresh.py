@@ -15,7 +15,13 @@ import pytest
 from refute.judge import Judge, check_task
 from refute.models import Model
 from refute.problems import load_problems
-from refute.refresh import PENDING_DIR, REPORT_FILE, STATE_FILE, Outcome, RefreshReport
+from refute.refresh import (
+    PENDING_DIR,
+    REFRESH_REPORT_FILE,
+    STATE_FILE,
+    RefreshOutcome,
+    RefreshReport,
+)
 from refute.runner import select_tasks
 from refute.sandbox import Sandbox
 from refute.testing import ModelServer
@@ -49,19 +55,19 @@ async def first_run(
         yield FirstRun(site, out, report)
 
 
-def entry(report: RefreshReport, problem: str) -> tuple[Outcome, list[str]]:
+def entry(report: RefreshReport, problem: str) -> tuple[RefreshOutcome, list[str]]:
     found = next(e for e in report.entries if e.problem == problem)
     return found.outcome, found.reasons
 
 
 def test_without_a_model_packages_wait_in_pending_with_the_reason(first_run: FirstRun) -> None:
-    pending = first_run.report.of(Outcome.PENDING)
+    pending = first_run.report.of(RefreshOutcome.PENDING)
     assert [e.problem for e in pending] == ["9001A", "9001E"]
     for item in pending:
         assert item.reasons[0] == "no validator: no --model was given to draft one"
         note = (first_run.out / PENDING_DIR / item.problem / "PENDING.md").read_text()
         assert "no --model was given" in note
-    assert first_run.report.of(Outcome.NEW) == []
+    assert first_run.report.of(RefreshOutcome.NEW) == []
 
 
 def test_pending_packages_load_but_stay_outside_the_problem_set(first_run: FirstRun) -> None:
@@ -74,12 +80,18 @@ def test_pending_packages_load_but_stay_outside_the_problem_set(first_run: First
 def test_every_skip_has_a_reason(first_run: FirstRun) -> None:
     report = first_run.report
     assert entry(report, "9001B") == (
-        Outcome.SKIPPED,
+        RefreshOutcome.SKIPPED,
         ["several answers may be correct: 'If there are multiple answers'"],
     )
-    assert entry(report, "9001C") == (Outcome.SKIPPED, ["interactive problem (tagged interactive)"])
-    assert entry(report, "9001D") == (Outcome.SKIPPED, ["rated 800, below --min-rating 1200"])
-    assert entry(report, "9001F") == (Outcome.DEFERRED, ["not rated yet"])
+    assert entry(report, "9001C") == (
+        RefreshOutcome.SKIPPED,
+        ["interactive problem (tagged interactive)"],
+    )
+    assert entry(report, "9001D") == (
+        RefreshOutcome.SKIPPED,
+        ["rated 800, below --min-rating 1200"],
+    )
+    assert entry(report, "9001F") == (RefreshOutcome.DEFERRED, ["not rated yet"])
 
 
 def test_the_turned_down_candidates_are_named_with_why(first_run: FirstRun) -> None:
@@ -127,7 +139,7 @@ def test_a_package_records_its_source_date_and_provenance(first_run: FirstRun) -
 
 
 def test_the_report_and_the_state_are_written(first_run: FirstRun) -> None:
-    written = json.loads((first_run.out / REPORT_FILE).read_text())
+    written = json.loads((first_run.out / REFRESH_REPORT_FILE).read_text())
     assert written == first_run.report.model_dump(mode="json")
     state = json.loads((first_run.out / STATE_FILE).read_text())
     assert state["problems"]["9001B"]["decision"] == "skipped"
@@ -146,7 +158,7 @@ async def test_a_second_run_adds_nothing_and_fetches_no_pages(
     out = first_run.copy(tmp_path)
     before = sorted(p.relative_to(out) for p in out.rglob("*") if ".refresh" not in str(p))
     report = await run_refresh(out, site, sandbox)
-    assert [(e.problem, e.outcome) for e in report.entries] == [("9001F", Outcome.DEFERRED)]
+    assert [(e.problem, e.outcome) for e in report.entries] == [("9001F", RefreshOutcome.DEFERRED)]
     assert report.unchanged == 5
     assert site.page_fetches() == []
     after = sorted(p.relative_to(out) for p in out.rglob("*") if ".refresh" not in str(p))
@@ -163,8 +175,8 @@ async def test_a_later_contest_is_all_a_new_run_looks_at(
     world.add_later_contest()
     report = await run_refresh(first_run.copy(tmp_path), site, sandbox)
     assert [(e.problem, e.outcome) for e in report.entries] == [
-        ("9001F", Outcome.DEFERRED),
-        ("9002A", Outcome.SKIPPED),
+        ("9001F", RefreshOutcome.DEFERRED),
+        ("9002A", RefreshOutcome.SKIPPED),
     ]
     assert report.contests == [9001, 9002]
     assert site.page_fetches() == []
@@ -184,7 +196,7 @@ async def test_with_a_model_a_pending_problem_becomes_a_task_through_every_gate(
 
     assert report.new_tasks == ["9001A/s1001"]
     outcome, reasons = entry(report, "9001E")
-    assert outcome is Outcome.SKIPPED
+    assert outcome is RefreshOutcome.SKIPPED
     assert any("the fuzz baseline found a counterexample" in r for r in reasons)
     assert not (out / PENDING_DIR / "9001A").exists()
     assert not (out / PENDING_DIR / "9001E").exists()
@@ -229,8 +241,8 @@ async def test_an_interrupted_run_resumes_without_fetching_again(
 
     report = await run_refresh(out, site, sandbox)
     assert [(e.problem, e.outcome) for e in report.entries][:2] == [
-        ("9001A", Outcome.PENDING),
-        ("9001B", Outcome.SKIPPED),
+        ("9001A", RefreshOutcome.PENDING),
+        ("9001B", RefreshOutcome.SKIPPED),
     ]
     fetched = site.page_fetches()
     assert fetched.count("/contest/9001/problem/A") == 1

@@ -27,6 +27,9 @@ def config(**changes: object) -> RunConfig:
         "sandbox_workers": 1,
         "image": TEST_IMAGE,
         "agent_options": {"seconds": 2.0},
+        # these tests are about running, not selecting: bundled tasks the fuzz baseline
+        # refutes stay in (test_fair_selection_run.py covers the default selection)
+        "include_fuzzable": True,
     }
     return RunConfig.model_validate(fields | changes)
 
@@ -34,7 +37,7 @@ def config(**changes: object) -> RunConfig:
 async def test_fuzz_run_writes_a_complete_run_directory(tmp_path: Path) -> None:
     summary = await run_benchmark(config(problems="charged-pair", attempts=2), tmp_path)
     assert summary.tasks == 2 and summary.attempts == 4
-    assert summary.refuted == 2 and summary.pass_at_k["2"] == 1.0
+    assert summary.refuted == 2 and summary.success_rate.value == 1.0
     assert "valid_rate" in summary.metrics
     saved = json.loads((tmp_path / "config.json").read_text())
     assert saved["config"]["agent"] == "fuzz"
@@ -105,6 +108,7 @@ def test_interrupt_then_resume_gives_exactly_one_record_per_attempt(
         "seconds=1",
         "--problems",
         "charged-pair,matching-socks,ribbon-cut",
+        "--include-fuzzable",
         "--json",
     ]
     runner = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -127,3 +131,69 @@ def test_interrupt_then_resume_gives_exactly_one_record_per_attempt(
     counts = Counter((r.task_id, r.attempt) for r in records)
     assert len(counts) == 4 * 4 and set(counts.values()) == {1}
     assert json.loads(resumed.stdout)["attempts"] == 16
+
+
+BYTES_AGENTS = """
+from typing import ClassVar
+from refute.agents import Budget, Candidate, ProgramSource, TaskView, Toolbox
+
+class PrintsTwoTwo:
+    name: ClassVar[str] = "prints-two-two"
+    oracle: ClassVar[bool] = False
+    needs_model: ClassVar[bool] = False
+    budget: ClassVar[Budget] = Budget(program_runs=0, validity_checks=0, stress_seconds=0)
+    code: ClassVar[str] = "print('2 2')"
+
+    async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
+        return Candidate(generator=ProgramSource(code=self.code))
+
+class PrintsAByteThatIsNotUtf8(PrintsTwoTwo):
+    name: ClassVar[str] = "prints-0xff"
+    code: ClassVar[str] = "import sys; sys.stdout.buffer.write(bytes([50, 32, 255, 10]))"
+"""
+PRINTS_FF_WHEN_EQUAL = (
+    "import sys\n"
+    "a, b = map(int, input().split())\n"
+    "sys.stdout.buffer.write(b'\\xff\\n' if a == b else b'%d\\n' % (a + b))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("agent", "verdict", "message", "recorded_input"),
+    [
+        (
+            "PrintsTwoTwo",
+            "REFUTED",
+            "run 1: wrong answer: token 1: expected '4', found '\\xff'",
+            "2 2\n",
+        ),
+        ("PrintsAByteThatIsNotUtf8", "INVALID_INPUT", None, "2 \\xff\n"),
+    ],
+)
+async def test_bytes_that_are_not_utf8_are_judged_and_recorded_end_to_end(
+    tmp_path: Path, agent: str, verdict: str, message: str | None, recorded_input: str
+) -> None:
+    """An incorrect submission printing 0xFF is refuted, not an agent error; a generator
+    printing 0xFF gets its bytes to the validator, and the record shows them escaped."""
+    from ..judge.aplusb import write_task
+
+    task = write_task(tmp_path / "problems", PRINTS_FF_WHEN_EQUAL)
+    agents = tmp_path / "bytes_agents.py"
+    agents.write_text(BYTES_AGENTS)
+    out = tmp_path / "run"
+    run = config(
+        agent=f"{agents}:{agent}",
+        agent_options={},
+        problems_dir=task.problem.root.parent,
+    )
+    summary = await run_benchmark(run, out)
+    (record,) = AttemptLog(out / "attempts.jsonl").read()
+    assert (record.outcome, record.verdict) == ("judged", verdict)
+    assert message is None or record.message == message
+    assert record.input == recorded_input
+    assert record.input_path and (out / record.input_path).read_bytes()[:3] == b"2 " + (
+        b"2" if agent == "PrintsTwoTwo" else b"\xff"
+    )
+    assert summary.refuted == (verdict == "REFUTED")
+    assert record.transcript is not None
+    assert json.loads((out / record.transcript).read_text())["judge"]["input"] == recorded_input

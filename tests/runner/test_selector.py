@@ -54,6 +54,9 @@ def test_rating_and_date_filters(tasks: list[Task]) -> None:
         ("date>=yesterday", "expected YYYY-MM-DD"),
         ("lang=cobol", "lang=cobol"),
         ("tag>=dp", "only = and != apply"),
+        ("", "an empty selector"),
+        (",", "an empty selector"),
+        (" , ", "an empty selector"),
     ],
 )
 def test_bad_selectors_are_clear_errors(tasks: list[Task], selector: str, message: str) -> None:

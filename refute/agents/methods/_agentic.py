@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from ...errors import RefuteError
 from ...models import Completion, Message, ToolCall
-from ...sandbox import Language, RunResult, RunStatus
+from ...sandbox import Language, RunResult, RunStatus, printable_text
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, ProgramSource, TaskView
 from ._common import ask, cut_short, finish, model_of
@@ -224,6 +224,7 @@ def _program(arguments: dict[str, Any]) -> ProgramSource | str:
 
 
 def _clip(text: str) -> str:
+    text = printable_text(text)  # program bytes that are not UTF-8, as \xNN for the model
     if len(text) <= OUTPUT_CHARS:
         return text
     return text[:OUTPUT_CHARS] + f"\n[... {len(text) - OUTPUT_CHARS} more characters not shown]"

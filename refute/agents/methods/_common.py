@@ -59,6 +59,4 @@ def cut_short(completion: Completion) -> str:
         return " (the answer was cut at the output token limit)"
     if completion.stop_reason is StopReason.REFUSAL:
         return " (the model refused)"
-    if completion.stop_reason is StopReason.MALFORMED:
-        return " (the server's answer could not be read)"
     return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ...errors import RefuteError
-from ...sandbox import StressOutcome, StressResult
+from ...sandbox import StressOutcome, StressResult, printable_text
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, TaskView
 from ._common import ask, cut_short, finish, model_of
@@ -95,7 +95,7 @@ def _candidate(result: StressResult, seconds: float) -> Candidate:
         said = (result.compile_error or "").strip()[-300:]
         return finish(failure=f"a program of the answer does not compile: {said}", metrics=metrics)
     if result.outcome is StressOutcome.GENERATOR_FAILED and result.generator is not None:
-        said = result.generator.stderr.strip()[-300:]
+        said = printable_text(result.generator.stderr).strip()[-300:]
         failure = f"the generator failed: {result.generator.describe()}" + (
             f": {said}" if said else ""
         )

@@ -121,3 +121,23 @@ async def test_agentic_runs_code_gets_validator_feedback_and_submits(
         "incorrect_runs": 0,
         "submissions": 2,
     }
+
+
+async def test_agentic_shows_program_bytes_that_are_not_utf8_escaped(
+    model_server: ModelServer, model_provider: str, problems_dir: Path, tmp_path: Path
+) -> None:
+    """The model is told of a 0xFF its program printed as ``\\xff``; the request, the
+    response cache and the transcript do not fail on it."""
+    prints_ff = (
+        "import sys\nsys.stdout.buffer.write(b'ok \\xff')\nsys.stderr.buffer.write(b'\\xfe')"
+    )
+    model_server.script(
+        [
+            Reply(tool_calls=[Call("run_program", {"code": prints_ff, "lang": "py"})]),
+            Reply(tool_calls=[Call("submit", {"code": PRINT_FAILING, "lang": "Python 3"})]),
+        ]
+    )
+    (record,) = await run(config(problems_dir, model_provider, "agentic"), tmp_path)
+    assert record.outcome is Outcome.JUDGED and record.refuted, record.message
+    told = sent(model_server.requests[1])
+    assert "ok \\\\xff" in told and "stderr:\\n\\\\xfe" in told
