@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from ..agents import TaskView
 from ..agents.methods import Unparseable, parse_program, random_search
+from ..judge import JudgeResult
 from ..models import Message, Model
 from ..problems import Task
 from ..sandbox import Language, Limits, Program, Sandbox, StressOutcome, UnknownLanguageError
@@ -48,7 +49,7 @@ async def guided_search(
     limits: Limits,
     validator: Program | None,
     stats: SearchStats,
-    confirm: Callable[[str], Awaitable[object | None]],
+    confirm: Callable[[str], Awaitable[JudgeResult | None]],
     on_progress: Callable[[SearchStats], None],
     on_round: Callable[[int], None] = lambda round: None,
 ) -> tuple[Search | None, int]:

@@ -208,7 +208,6 @@ class _Hack:
             if search is None or search.found is None:
                 return self._result(HackOutcome.NOT_FOUND)
             found = search.found
-            assert isinstance(found.verdict, JudgeResult)
             first = found.verdict
             best, calls_before = first, judge.calls
             if request.minimize and request.minimize_calls:

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..judge import JudgeResult
 from ..sandbox import (
     Limits,
     Program,
@@ -146,9 +147,11 @@ class Stop(HackError):
 
 @dataclass
 class Found:
+    """A confirmed counterexample: the input, its seed, and the judge's verdict on it."""
+
     input: str
     seed: int | None
-    verdict: object = None
+    verdict: JudgeResult
 
 
 @dataclass
@@ -156,14 +159,14 @@ class Search:
     """One search over ``sources`` (one per worker), until a confirmed counterexample.
 
     ``confirm(text)`` judges a difference found by token comparison for real (validator,
-    checker, tolerance) and returns whatever the caller wants back, or ``None`` when the
+    checker, tolerance) and returns the ``REFUTED`` verdict, or ``None`` when the
     difference does not count. ``on_progress(stats)`` is called after every chunk.
     """
 
     sources: Sequence[Source]
     budget: HackBudget
     seed: int
-    confirm: Callable[[str], Awaitable[object | None]]
+    confirm: Callable[[str], Awaitable[JudgeResult | None]]
     on_progress: Callable[[SearchStats], None] = lambda stats: None
     stats: SearchStats = field(default_factory=SearchStats)
     found: Found | None = None
