@@ -115,7 +115,8 @@ def test_the_fuzz_baseline_runs_on_a_bundled_task(installed: tuple[Path, Path]) 
     bin_dir, elsewhere = installed
     out = elsewhere / "run"
     argv: list[str | Path] = [bin_dir / "refute", "run", "--problems", TASK, "--image", TEST_IMAGE]
-    argv += ["--sandbox-workers", "1", "--agent-option", "seconds=2", "--out", out]
+    argv += ["--include-fuzzable", "--sandbox-workers", "1", "--agent-option", "seconds=2"]
+    argv += ["--out", out]
     _run(argv, cwd=elsewhere)
     summary = json.loads((out / "summary.json").read_text())
     assert summary["tasks"] == 1 and summary["attempts"] == 1 and summary["infra_errors"] == 0
