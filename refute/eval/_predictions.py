@@ -87,11 +87,13 @@ def _first(source: str, messages: list[str]) -> PredictionsError:
 def parse_predictions(text: str, source: str = "predictions") -> list[Prediction]:
     """Parse a predictions file's text; ``source`` names it in error messages.
 
-    >>> parse_predictions('[{"problem_id": "ribbon-cut", "method": "standard", '
-    ...                   '"attempts": [{"generate_inp": {"code": "print(1)", "lang": "Rust"}}]}]',
-    ...                   "preds.json")                                 # doctest: +SKIP
-    Traceback (most recent call last):
-    PredictionsError: preds.json: [0].attempts[0].generate_inp.lang: unknown language 'Rust': ...
+    >>> try:
+    ...     parse_predictions('[{"problem_id": "ribbon-cut", "method": "standard", '
+    ...         '"attempts": [{"generate_inp": {"code": "print(1)", "lang": "Rust"}}]}]',
+    ...         "preds.json")
+    ... except PredictionsError as error:
+    ...     print(error)                                     # doctest: +ELLIPSIS
+    preds.json: [0].attempts[0].generate_inp.lang: unknown language 'Rust': ...
     """
     try:
         raw: Any = json.loads(text)

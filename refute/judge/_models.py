@@ -104,8 +104,11 @@ class JudgeConfig(BaseModel):
     def limits(self, problem: Problem) -> Limits:
         """The limits for the reference and the incorrect submission on ``problem``.
 
-        >>> JudgeConfig().limits(problem).cpu_ms     # a 1000 ms problem  # doctest: +SKIP
-        2000
+        >>> from refute.problems import load_problems
+        >>> problem = load_problems().problem("charged-pair")   # a 1000 ms problem
+        >>> strict, refute = JudgeConfig(), JudgeConfig(mode=Mode.REFUTE)
+        >>> strict.limits(problem).cpu_ms, refute.limits(problem).cpu_ms
+        (2000, 20000)
         """
         if self.mode is Mode.REFUTE:
             return Limits(

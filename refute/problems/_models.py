@@ -237,8 +237,10 @@ class Problem(BaseModel):
 class Task(BaseModel):
     """One problem with one of its incorrect submissions: the unit an agent works on.
 
-    >>> task.id                                          # doctest: +SKIP
-    'charged-pair/int-overflow'
+    >>> from refute.problems import load_problems
+    >>> task = load_problems().task("charged-pair/int-overflow")
+    >>> task.id, task.problem.id, task.submission.name
+    ('charged-pair/int-overflow', 'charged-pair', 'int-overflow')
     """
 
     model_config = ConfigDict(frozen=True)

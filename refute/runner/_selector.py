@@ -80,7 +80,9 @@ def select_tasks(tasks: Sequence[Task], selector: str | None) -> list[Task]:
     A selector with no item (``""``, ``","``) is an error, not "everything": it is
     what a script's empty variable gives, and running the whole set is then a surprise.
 
-    >>> [t.id for t in select_tasks(tasks, "charged-pair,lang=python")]  # doctest: +SKIP
+    >>> from refute.problems import load_problems
+    >>> tasks = load_problems().tasks()                  # the bundled set
+    >>> [t.id for t in select_tasks(tasks, "charged-pair,lang=python")]
     ['charged-pair/two-largest']
     """
     if selector is not None and not selector.replace(",", "").strip():
