@@ -5,8 +5,10 @@ produce a valid input on which that submission is judged wrong. Everything a use
 Python API needs is importable from here; the subpackages hold one concept each:
 ``sandbox`` (running code in Docker), ``problems`` (packages on disk), ``judge``
 (verdicts), ``agents`` (the agent interface and built-ins), ``runner`` (benchmark runs),
-``eval`` (REFUTE prediction files), ``models`` (language-model clients), ``importers``
-and ``refresh`` (making packages), ``bench`` (performance figures), ``cli``.
+``results`` and ``stats`` (runs read back, compared, with intervals), ``hack`` (a stress
+search against your own brute force), ``eval`` (REFUTE prediction files), ``models``
+(language-model clients), ``importers`` and ``refresh`` (making packages), ``bench``
+(performance figures), ``cli``.
 
 >>> from refute import load_problems
 >>> task = load_problems().task("charged-pair/int-overflow")
@@ -69,6 +71,7 @@ from .eval import (
     resolve_tasks,
     write_results,
 )
+from .hack import HackError, HackRequest, HackResult, hack
 from .judge import (
     Judge,
     JudgeConfig,
@@ -90,6 +93,7 @@ from .problems import (
     load_problem,
     load_problems,
 )
+from .results import Run, compare, leaderboard, load_run, load_runs
 from .runner import (
     AttemptLog,
     AttemptRecord,
@@ -123,6 +127,9 @@ __all__ = [
     "EvalError",
     "Evaluator",
     "ExampleView",
+    "HackError",
+    "HackRequest",
+    "HackResult",
     "ImporterError",
     "IncorrectSubmission",
     "Judge",
@@ -146,6 +153,7 @@ __all__ = [
     "Reason",
     "RefreshError",
     "RefuteError",
+    "Run",
     "RunConfig",
     "RunError",
     "RunResult",
@@ -165,12 +173,17 @@ __all__ = [
     "__version__",
     "available_agents",
     "check_task",
+    "compare",
     "default_problems_dir",
     "get_model",
+    "hack",
+    "leaderboard",
     "load_predictions",
     "load_problem",
     "load_problems",
+    "load_run",
     "load_run_config",
+    "load_runs",
     "resolve_agent",
     "resolve_tasks",
     "run_benchmark",

@@ -2,8 +2,9 @@
 
 A caller that wants "any refute fault" catches ``RefuteError``; one that cares about an area
 catches its base (``SandboxError``, ``ProblemError``, ...). The CLI turns any of them into one
-line, ``error: <message>``, and exit code 2. Each subpackage re-exports the bases it raises,
-so ``refute.sandbox.SandboxError is refute.errors.SandboxError``.
+line, ``error: <message>``, and exit code 2. The bases are defined here only: where a
+subpackage re-exports one, it is the same class (``refute.sandbox.SandboxError is
+refute.errors.SandboxError``).
 
 >>> from refute.errors import ProblemError, RefuteError
 >>> from refute.problems import UnknownTaskError

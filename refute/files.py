@@ -1,11 +1,12 @@
 """Where refute keeps its files, and how it writes them so that a crash never leaves half a file.
 
-Three helpers, used everywhere instead of local copies:
+Helpers used everywhere instead of local copies:
 
 - :func:`atomic_write`: the new content appears whole or not at all;
 - :func:`cache_dir`: the per-user cache (compiled judge binaries, model responses);
 - :func:`bundled_dir`: a folder that ships with refute (the problem set, the image's build
-  context), whether refute runs from a checkout or from an installed wheel.
+  context), whether refute runs from a checkout or from an installed wheel;
+- :func:`checkout_root`: the source tree refute runs from, if it runs from one.
 
 >>> import tempfile
 >>> target = Path(tempfile.mkdtemp()) / "out" / "note.txt"
@@ -26,10 +27,13 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["atomic_write", "bundled_dir", "cache_dir"]
+__all__ = ["atomic_write", "bundled_dir", "cache_dir", "checkout_root"]
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
 """The source tree's root when refute runs from a checkout (editable install)."""
+
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once, at import, before any thread could race on it
 
 
 def atomic_write(path: Path, data: str | bytes, *, durable: bool = False) -> None:
@@ -56,7 +60,7 @@ def atomic_write(path: Path, data: str | bytes, *, durable: bool = False) -> Non
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600; these files are meant to be shared
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; give what open() would
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -68,16 +72,26 @@ def cache_dir() -> Path:
     """The per-user cache: ``$REFUTE_CACHE_DIR/refute`` when set, else the platform's cache
     folder (``$XDG_CACHE_HOME/refute``, by default ``~/.cache/refute`` on Linux).
 
-    >>> import os
-    >>> os.environ["REFUTE_CACHE_DIR"] = "/tmp/somewhere"
-    >>> str(cache_dir())
-    '/tmp/somewhere/refute'
-    >>> del os.environ["REFUTE_CACHE_DIR"]
+    >>> cache_dir().name
+    'refute'
     """
     override = os.environ.get("REFUTE_CACHE_DIR")
     if override:
         return Path(override) / "refute"
     return platformdirs.user_cache_path("refute")
+
+
+def checkout_root() -> Path | None:
+    """The source tree refute runs from (an editable install), or ``None`` for an installed
+    package: then any git repository around site-packages is somebody else's.
+
+    >>> root = checkout_root()
+    >>> root is None or (root / "pyproject.toml").is_file()
+    True
+    """
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "problems").is_dir():
+        return _CHECKOUT
+    return None
 
 
 def bundled_dir(name: str) -> Path:

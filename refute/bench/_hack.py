@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from ..errors import RefuteError
 from ..hack import HackBudget, HackOutcome, HackRequest, NamedProgram, hack
 from ..problems import Task, load_problems
-from ..sandbox import CPP_FLAGS, Language, Program, Sandbox, SandboxConfig
+from ..sandbox import CPP_FLAGS, Language, Program, Sandbox, SandboxConfig, docker_client
 from ._hack_tasks import HACK_TASKS, HackTask
 
 BASH_LOOP = """set -u
@@ -53,6 +53,12 @@ class TaskFigures(BaseModel):
     ratio: float
     """``refute_tests_per_s / bash_tests_per_s``, the median of the per-repeat ratios."""
     ratios: list[float]
+    container_bash_tests_per_s: float
+    """The same bash loop inside one container of the sandbox image (``docker run``, not
+    pinned, not hardened): what any container gets from this host's scheduler."""
+    container_ratio: float
+    """``refute_tests_per_s / container_bash_tests_per_s``, median of per-repeat ratios:
+    the parallel search against the serial loop under the same scheduling."""
     bash_ttfc_s: float
     refute_ttfc_s: float
     bash_ttfc_tests: float
@@ -77,6 +83,8 @@ class HackBench(BaseModel):
     tasks: list[TaskFigures]
     median_ratio: float
     """The median over tasks of each task's throughput ratio."""
+    median_container_ratio: float
+    """The same against the bash loop run inside a container."""
     sandbox_start_s: float
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
@@ -111,6 +119,36 @@ def _bash(directory: Path, first: int, last: int) -> tuple[float, int | None, fl
     seconds = time.monotonic() - started
     said = done.stdout.strip()
     return seconds, int(said) if said.isdigit() else None, _children_cpu() - cpu
+
+
+CONTAINER_LOOP = """set -eu
+mkdir -p /tmp/w && cp /src/gen /src/sol /src/brute /tmp/w && cd /tmp/w
+s=$(date +%s%N)
+{loop}
+e=$(date +%s%N)
+echo "elapsed_us $(( (e - s) / 1000 ))"
+"""
+
+
+def _bash_in_container(image: str, directory: Path, tests: int) -> float:
+    """Seconds the bash loop took inside a fresh container (its start is not timed)."""
+    script = CONTAINER_LOOP.format(loop=BASH_LOOP.format(first=1, last=tests))
+    client = docker_client()
+    try:
+        output = client.containers.run(
+            image,
+            ["bash", "-c", script],
+            user="0",
+            network_mode="none",
+            volumes={str(directory): {"bind": "/src", "mode": "ro"}},
+            remove=True,
+        )
+    finally:
+        client.close()
+    for line in output.decode("utf-8", "replace").splitlines():
+        if line.startswith("elapsed_us "):
+            return int(line.split()[1]) / 1e6
+    raise RefuteError(f"the bash loop in a container printed no time: {output[-300:]!r}")
 
 
 def _container_cpu(ids: list[str]) -> float | None:
@@ -167,16 +205,21 @@ def _check_tasks(tasks: list[Task]) -> None:
 async def _measure(
     sides: list[_Side], tests: int, repeats: int, workers: int, sandbox: Sandbox
 ) -> list[TaskFigures]:
+    image = sandbox.config.image
     figures = []
     for side in sides:
         bash_rates, refute_rates, ratios = [], [], []
-        bash_cpu, refute_cpu = [], []
+        bash_cpu, refute_cpu, container_rates, container_ratios = [], [], [], []
         ids = sandbox.judge.container_ids()
         for _ in range(repeats):
             side.use("brute")
             seconds, _, cpu = _bash(side.directory, 1, tests)
             bash_rate = tests / seconds
             bash_cpu.append(1000 * cpu / tests)
+            in_container = tests / await asyncio.to_thread(
+                _bash_in_container, image, side.directory, tests
+            )
+            container_rates.append(in_container)
             request = HackRequest(
                 solution=side.brute,
                 brute=side.brute,
@@ -194,6 +237,7 @@ async def _measure(
             bash_rates.append(bash_rate)
             refute_rates.append(refute_rate)
             ratios.append(round(refute_rate / bash_rate, 3))
+            container_ratios.append(round(refute_rate / in_container, 3))
         side.use("wrong")
         bash_s, bash_n, refute_s, refute_n, walls = [], [], [], [], []
         for start in TTFC_SEEDS:
@@ -225,6 +269,8 @@ async def _measure(
                 refute_tests_per_s=round(statistics.median(refute_rates), 1),
                 ratio=round(statistics.median(ratios), 3),
                 ratios=ratios,
+                container_bash_tests_per_s=round(statistics.median(container_rates), 1),
+                container_ratio=round(statistics.median(container_ratios), 3),
                 bash_ttfc_s=round(statistics.median(bash_s), 3),
                 refute_ttfc_s=round(statistics.median(refute_s), 3),
                 bash_ttfc_tests=statistics.median(bash_n),
@@ -279,6 +325,7 @@ def bench_hack(
         cpus=cpus,
         tasks=figures,
         median_ratio=round(statistics.median(f.ratio for f in figures), 3),
+        median_container_ratio=round(statistics.median(f.container_ratio for f in figures), 3),
         sandbox_start_s=round(start_s, 3),
         load_before=load_before,
         load_after=os.getloadavg(),

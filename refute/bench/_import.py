@@ -26,8 +26,9 @@ from ..sandbox import IMAGE, Sandbox, SandboxConfig
 NOT_ELIGIBLE_PROBLEMS = frozenset({"interactive", "multi-pass", "scoring"})
 """Problem causes whose submissions are not eligible: refute cannot judge them."""
 
-NOT_ELIGIBLE_SUBMISSIONS = ("language: ", "fails a sample")
-"""Submission causes (prefixes) that make a submission not eligible."""
+TRIVIAL = "fails a sample"
+"""The cause of a runnable submission that is not eligible: its task would be trivially
+refutable. (Submissions refute cannot run, by language, are not counted as submissions.)"""
 
 
 def wilson(successes: int, trials: int, z: float = 1.959964) -> tuple[float, float]:
@@ -94,9 +95,7 @@ def figures(report: ImportReport, paths: list[Path], wall_s: float) -> ImportBen
     problems = [e for e in report.entries if e.kind == "problem"]
     submissions = sum(e.submissions for e in problems)
     excluded = sum(e.submissions for e in problems if e.cause in NOT_ELIGIBLE_PROBLEMS) + sum(
-        1
-        for e in report.entries
-        if e.kind == "submission" and (e.cause or "").startswith("fails a sample")
+        1 for e in report.entries if e.kind == "submission" and e.cause == TRIVIAL
     )
     languages: dict[str, int] = {}
     for entry in report.entries:

@@ -14,6 +14,7 @@ from ._bench import bench_app
 from ._eval import eval_command
 from ._hack import hack_command
 from ._problems import problems_app
+from ._report import report_command
 from ._results import compare_command, leaderboard_command
 from ._run import agents_app, run_command
 from ._sandbox import sandbox_app
@@ -34,6 +35,7 @@ app.command("run")(run_command)
 app.add_typer(agents_app, name="agents")
 app.command("compare")(compare_command)
 app.command("leaderboard")(leaderboard_command)
+app.command("report")(report_command)
 
 err = Console(stderr=True)
 

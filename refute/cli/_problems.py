@@ -17,7 +17,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from ..judge import Judge, JudgeConfig, Mode, TaskCheck, check_task
-from ..problems import ProblemSet, Task, default_problems_dir, load_problems
+from ..problems import FuzzBudget, ProblemSet, Task, default_problems_dir, load_problems
 from ..report import build_index
 from ..runner import RunConfig
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
@@ -92,6 +92,7 @@ def task_row(task: Task) -> dict[str, Any]:
         if problem.checker
         else ("tokens+tolerance" if problem.checker_settings.uses_tolerance else "tokens"),
         "source": problem.source,
+        "fuzzability": task.fuzzability.value,
     }
 
 
@@ -239,26 +240,40 @@ INDEX_RUN_DIR = typer.Option(
 def index(
     problems_dir: Path | None = PROBLEMS_DIR,
     out_file: Path | None = INDEX_OUT,
-    seconds: float = typer.Option(10.0, "--seconds", min=0.1, help="Fuzz time per attempt."),
+    inputs: int = typer.Option(400, "--inputs", min=1, help="Fuzz inputs per attempt."),
     attempts: int = typer.Option(1, "--attempts", min=1, help="Fuzz attempts per task."),
+    seed: int = typer.Option(0, "--seed", help="Base seed of the fuzz run."),
+    wall_s: float = typer.Option(
+        600.0, "--wall-cap", min=0.1, help="Safety cap on one attempt's wall time, in seconds."
+    ),
+    refuzz: bool = typer.Option(
+        False, "--refuzz", help="Fuzz every task, not only those whose record is missing or stale."
+    ),
     run_dir: Path | None = INDEX_RUN_DIR,
     image: str = IMAGE_OPTION,
     workers: int | None = WORKERS,
 ) -> None:
-    """Generate INDEX.md: every task with rating, tags, language, bug class and fuzz result."""
+    """Write each task's fuzzability record and INDEX.md (docs/selection.md).
+
+    Only tasks whose record is missing, stale (the submission, reference or validator
+    changed), made with other --inputs/--attempts/--seed, or cut short by the wall cap are
+    fuzzed, unless --refuzz.
+    """
     root = (problems_dir or default_problems_dir()).resolve()
-    problems = load(root)
-    fields: dict[str, Any] = {
-        "problems_dir": root,
-        "attempts": attempts,
-        "agent_options": {"seconds": seconds},
-        "image": image,
-    }
+    load(root)
+    fields: dict[str, Any] = {"problems_dir": root, "image": image}
     if workers is not None:
         fields["sandbox_workers"] = workers
     config = RunConfig.model_validate(fields)
+    budget = FuzzBudget(inputs=inputs, attempts=attempts, seed=seed, wall_s=wall_s)
     target = out_file or root / "INDEX.md"
     with tempfile.TemporaryDirectory(prefix="refute-index-") as tmp:
-        text = asyncio.run(build_index(config, run_dir or Path(tmp), problems.tasks()))
-    target.write_text(text, encoding="utf-8")
+        result = asyncio.run(build_index(config, run_dir or Path(tmp), budget, refuzz=refuzz))
+    target.write_text(result.markdown, encoding="utf-8")
+    missing = sorted(set(result.fuzzed) - set(result.written))
+    err.print(
+        f"fuzzed {len(result.fuzzed)} task(s), wrote {len(result.written)} record(s)"
+        + (f"; no record for {', '.join(missing)} (infrastructure errors)" if missing else ""),
+        highlight=False,
+    )
     err.print(f"wrote {target}")

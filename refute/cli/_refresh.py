@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
+import os
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..files import checkout_root
 from ..judge import JudgeConfig, Mode
 from ..problems import default_problems_dir
 from ..refresh import CODEFORCES_URL, REFRESH_REPORT_FILE, RefreshConfig, RefreshError, refresh
@@ -101,6 +103,11 @@ def refresh_command(
     """
     first = _day(since, "--since")
     assert first is not None
+    if out_dir is None and checkout_root() is None and not os.environ.get("REFUTE_PROBLEMS_DIR"):
+        raise RefreshError(
+            "--out DIR is needed: the bundled problem set is part of the installed package; "
+            "refresh into a directory of your own"
+        )
     config = RefreshConfig(
         since=first,
         until=_day(until, "--until"),

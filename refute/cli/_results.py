@@ -103,7 +103,8 @@ def compare_command(
         print(dump(result))
         return
     judged = ", ".join(f"{escape(name)}: {count}" for name, count in result.tasks.items())
-    out.print(f"{result.common_tasks} tasks judged by every run ({judged})")
+    common = result.common_tasks
+    out.print(f"{common} task{'' if common == 1 else 's'} judged by every run ({judged})")
     out.print(_pairs_table(result))
     discordant = _discordant_table(result)
     if discordant is not None:

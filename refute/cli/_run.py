@@ -191,6 +191,11 @@ def run_command(
         "source=..., lang=python), comma-separated.",
     ),
     problems_dir: Path | None = PROBLEMS_DIR,
+    include_fuzzable: bool = typer.Option(
+        False,
+        "--include-fuzzable",
+        help="Keep the tasks the fuzz baseline refutes (left out by default; docs/selection.md).",
+    ),
     attempts: int = typer.Option(1, "--attempts", min=1, help="Attempts per task."),
     model_concurrency: int = typer.Option(
         8,
@@ -203,7 +208,8 @@ def run_command(
         "--model-timeout",
         metavar="SECONDS",
         min=0.001,
-        help=f"Time-out of one model request (default ${MODEL_TIMEOUT_ENV}, else 600).",
+        help=f"Time-out of one model request (default ${MODEL_TIMEOUT_ENV}, else 600); "
+        "may be changed on --resume.",
     ),
     sandbox_workers: int | None = typer.Option(
         None, "--sandbox-workers", min=1, help="Containers per pool (default: one per CPU)."
@@ -248,6 +254,9 @@ def run_command(
     if resume is not None:
         config = load_run_config(resume)
         directory = resume
+        if model_timeout is not None:  # the one option a resumed run may change
+            retry = config.model_retry.model_copy(update={"timeout_s": model_timeout})
+            config = config.model_copy(update={"model_retry": retry})
     else:
         resolve_agent(agent)  # fail fast on a bad --agent, before any set-up
         fields: dict[str, object] = {
@@ -259,6 +268,7 @@ def run_command(
             ),
             "problems_dir": (problems_dir or default_problems_dir()).resolve(),
             "problems": problems,
+            "include_fuzzable": include_fuzzable,
             "attempts": attempts,
             "model_concurrency": model_concurrency,
             "seed": seed,
@@ -288,6 +298,9 @@ def run_command(
                     directory,
                     resume=resume is not None,
                     on_progress=lambda progress: live.update(_status(progress)),
+                    on_selection=lambda kept, note: err.print(
+                        note.describe(kept), highlight=False, soft_wrap=True
+                    ),
                 )
             )
     except KeyboardInterrupt:

@@ -164,8 +164,6 @@ class _Hack:
         stats = self.progress.stats
         search: Search | None = None
         try:
-            if request.validator is None and request.minimize:
-                self.notes.append(NO_VALIDATOR_NOTE)
             self._phase("compiling")
             await self._compile(sandbox.judge)
             await self._preflight(sandbox.judge, limits)
@@ -222,6 +220,8 @@ class _Hack:
                 elif text != first.input:
                     best = await judge.judge(task, text)
             calls = judge.calls - calls_before
+            if request.validator is None and best.input != found.input:
+                self.notes.append(NO_VALIDATOR_NOTE)
             return await self._found(sandbox.judge, best, found.input, found.seed, calls)
         except asyncio.CancelledError:
             # Some container may still owe a reply to a cancelled request: nothing more

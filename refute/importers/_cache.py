@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..files import atomic_write
 from ._report import SUCCESS, ImportEntry, ImportStatus
 
 CACHE_DIR = ".refute-cache"
@@ -98,8 +99,4 @@ class ImportCache:
             if entry.kind == "problem" and entry.status in SUCCESS
         }
         record = _Record(key=key, entries=entries, written=written)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self._file(directory)
-        partial = path.with_suffix(".part")
-        partial.write_text(json.dumps(record.model_dump(mode="json")), encoding="utf-8")
-        partial.replace(path)
+        atomic_write(self._file(directory), json.dumps(record.model_dump(mode="json")))

@@ -95,7 +95,7 @@ def _problem_skip(
     return [head, *others]
 
 
-GENERATOR_BATCH = 8
+GENERATOR_BATCH = 4
 """Generator runs made at a time while some submission is still not refuted: tests are
 made only as long as they are needed (large generated tests take seconds each)."""
 
@@ -255,11 +255,21 @@ async def import_kattis(
 
     seen: dict[str, Path] = {}
 
-    async def convert(directory: Path) -> list[ImportEntry]:
+    async def convert(directory: Path) -> tuple[list[ImportEntry], float]:
+        """The package's entries, and the seconds it kept the judge busy."""
+        started = time.perf_counter()
+        try:
+            read_package(directory, categories)  # cheap: a package skipped unread waits for nothing
+        except Skip as skip:
+            entries = _problem_skip(directory, str(skip), skip.cause, categories)
+            return entries, time.perf_counter() - started
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+            pass  # kattis_draft reports it
         async with limit:
+            started = time.perf_counter()
             draft, entries = await kattis_draft(judge, directory, categories)
         if draft is None:
-            return entries
+            return entries, time.perf_counter() - started
         published = await publisher.publish(draft, str(directory))
         head = published[0].model_copy(
             update={"submissions": entries[0].submissions, "notes": entries[0].notes}
@@ -270,24 +280,28 @@ async def import_kattis(
             e.model_copy(update={"kind": "submission", "cause": "fails the checks"})
             for e in published[1:]
         ]
-        return [head, *entries[1:], *dropped]
+        return [head, *entries[1:], *dropped], time.perf_counter() - started
 
     async def one(directory: Path) -> list[ImportEntry]:
         started = time.perf_counter()
         problem_id = package_id(directory.resolve().name)
         key: str | None = None
+        cached: list[ImportEntry] | None = None
         if seen.setdefault(problem_id, directory) != directory:
             reason = f"another package with the id {problem_id!r} comes first: {seen[problem_id]}"
             entries = _problem_skip(directory, reason, "duplicate id", categories)
-        elif store is None:
-            entries = await convert(directory)
         else:
-            key = store.key(directory, ",".join(categories), settings)
-            cached = store.get(directory, key)
-            entries = cached if cached is not None else await convert(directory)
+            if store is not None:
+                key = store.key(directory, ",".join(categories), settings)
+                cached = store.get(directory, key)
+            if cached is not None:
+                entries = cached
+            else:
+                entries, busy = await convert(directory)
+                started = time.perf_counter() - busy  # the time queued for the judge is not its
         seconds = round(time.perf_counter() - started, 3)
         entries[0] = entries[0].model_copy(update={"seconds": seconds})
-        if store is not None and key is not None and not entries[0].cached:
+        if store is not None and key is not None and cached is None:
             store.put(directory, key, entries)
         if progress is not None:
             progress(directory, entries)

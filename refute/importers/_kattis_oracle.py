@@ -47,6 +47,10 @@ def problem_of(package: KattisPackage) -> Problem:
     )
 
 
+WALL_RETRIES = 2
+"""Runs tried again when a wall-clock time-out ended them (``KattisOracle.run``)."""
+
+
 class KattisOracle:
     """The judge's steps for one problem, with the validator's and the reference's results
     kept per input: the search tries every submission on the same tests.
@@ -65,8 +69,21 @@ class KattisOracle:
 
     async def reference(self, text: str) -> RunResult:
         if text not in self._reference:
-            self._reference[text] = await self.judge.run(self.problem, self.problem.reference, text)
+            self._reference[text] = await self.run(self.problem.reference, text)
         return self._reference[text]
+
+    async def run(self, program: Program, text: str) -> RunResult:
+        """``Judge.run``, tried again (twice at most) when the wall clock, not the CPU
+        limit, ended it: on a loaded machine a program can use a fraction of its CPU time
+        before the wall limit (three times the CPU limit) runs out, and the verdict
+        would then be the machine's, not the program's."""
+        cpu_limit = self.judge.config.limits(self.problem).cpu_ms
+        run = await self.judge.run(self.problem, program, text)
+        for _ in range(WALL_RETRIES):
+            if run.status is not RunStatus.TIME_LIMIT or run.cpu_ms >= cpu_limit:
+                break
+            run = await self.judge.run(self.problem, program, text)
+        return run
 
     async def check_samples(self, custom_checker: bool) -> None:
         """The validator accepts each sample and the reference passes it; else ``Skip``."""
@@ -119,7 +136,7 @@ class KattisOracle:
         reference = await self.reference(text)
         if not reference.ok:
             return Verdict.JUDGE_ERROR, f"the reference solution failed: {reference.describe()}"
-        run = await self.judge.run(self.problem, program, text)
+        run = await self.run(program, text)
         if run.status is RunStatus.COMPILE_ERROR:
             return Verdict.JUDGE_ERROR, "does not compile: " + run.stderr.strip()[:300]
         if not run.ok:

@@ -117,6 +117,8 @@ def read_program(path: Path) -> SourceFile | tuple[str, str]:
                 "a multi-file submission: refute runs single-file C, C++ or Python programs",
                 "multi-file submission",
             )
+        if path.suffix.lower() in (".disabled", ".off", ".skip"):
+            return "a disabled submission (renamed by its authors)", "disabled submission"
         name = language_name(path.suffix)
         return (
             f"unsupported language ({name}): refute runs C, C++ or Python 3",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..judge import Judge, Verdict
 from ..problems import Example, Origin, Problem, Statement
-from ..sandbox import Limits, SandboxError
+from ..sandbox import Limits, Program, RunStatus, SandboxError
 from ._draft import SubmissionDraft, package_id
 from ._errors import ImportSourceError
 from ._kattis import Skip, _Oracle, _program, _size, _Submission, _Test
@@ -254,7 +254,7 @@ async def _refuting_input(
     if not reason.startswith("no test refutes it"):
         return None, reason
     program = _program(submission.program)
-    rejected = errors = 0
+    rejected = errors = marginal = 0
     ordered = sorted(tests, key=_size)
     for tried, test in enumerate(ordered):
         if time.monotonic() - started > SEARCH_SECONDS:
@@ -263,6 +263,9 @@ async def _refuting_input(
                 f"{len(ordered)} tests tried, smallest first"
             )
         verdict, message = await oracle.verdict(program, test.input)
+        if verdict is Verdict.REFUTED and not await _clearly(oracle, program, test, message):
+            marginal += 1
+            continue
         if verdict is Verdict.REFUTED:
             return test, ""
         if verdict is Verdict.INVALID_INPUT:
@@ -273,8 +276,27 @@ async def _refuting_input(
             errors += 1
     notes = [f"{rejected} rejected by the validator"] if rejected else []
     notes += [f"{errors} with a judge error"] if errors else []
+    notes += [f"{marginal} over the time limit only within twice it"] if marginal else []
     more = f" ({', '.join(notes)})" if notes else ""
     return None, f"no test refutes it: {len(ordered)} tests tried{more}"
+
+
+async def _clearly(oracle: _Oracle, program: Program, test: _Test, message: str) -> bool:
+    """Whether a refutation holds with a margin: one by time must still time out with
+    twice the limit, so that the task does not depend on this machine's speed or load
+    (the smallest test over the limit would otherwise change from one import to the
+    next)."""
+    if not message.startswith(str(RunStatus.TIME_LIMIT)):
+        return True
+    limits = oracle.judge.config.limits(oracle.problem)
+    doubled = limits.model_copy(
+        update={
+            "cpu_ms": 2 * limits.cpu_ms,
+            "wall_ms": 2 * limits.wall_ms if limits.wall_ms is not None else None,
+        }
+    )
+    run = await oracle.judge.pool.run(program, test.input, doubled)
+    return run.status is RunStatus.TIME_LIMIT
 
 
 def _package_id(directory: Path) -> str:

@@ -56,7 +56,8 @@ class ImportEntry(BaseModel):
             with ``no submission left``, where each one has an entry and a cause).
         notes: for a problem, what was imported only in part (a ``generators.yaml`` key
             not supported, a generator that failed); it still counts as imported.
-        seconds: wall time spent on the problem (reading, generating, judging, writing).
+        seconds: wall time spent on the problem (reading, generating, judging, writing;
+            not the time it waited for a free judge).
         cached: the problem was unchanged since the last import and nothing ran.
     """
 

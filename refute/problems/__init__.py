@@ -10,6 +10,7 @@ each incorrect submission in it is one task, ``<problem-id>/<name>``.
 """
 
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
+from ._fuzz_records import write_fuzz_records
 from ._loader import (
     JUDGE_PROGRAM_LANGUAGES,
     ProblemSet,
@@ -17,12 +18,26 @@ from ._loader import (
     load_problem,
     load_problems,
 )
-from ._models import CheckerSettings, Example, IncorrectSubmission, Origin, Problem, Statement, Task
+from ._models import (
+    CheckerSettings,
+    Example,
+    Fuzzability,
+    FuzzBudget,
+    FuzzRecord,
+    IncorrectSubmission,
+    Origin,
+    Problem,
+    Statement,
+    Task,
+)
 
 __all__ = [
     "JUDGE_PROGRAM_LANGUAGES",
     "CheckerSettings",
     "Example",
+    "FuzzBudget",
+    "FuzzRecord",
+    "Fuzzability",
     "IncorrectSubmission",
     "LoadError",
     "Origin",
@@ -36,4 +51,5 @@ __all__ = [
     "default_problems_dir",
     "load_problem",
     "load_problems",
+    "write_fuzz_records",
 ]

@@ -18,6 +18,7 @@ from ._models import (
     ID_PATTERN,
     CheckerSettings,
     Example,
+    FuzzRecord,
     IncorrectSubmission,
     Origin,
     Problem,
@@ -73,6 +74,7 @@ class _SubmissionConfig(BaseModel):
     note: str | None = None
     author_rating: int | None = Field(default=None, ge=0)
     origin: str | None = None
+    fuzz: FuzzRecord | None = None
 
 
 class _ReferenceConfig(BaseModel):
@@ -432,6 +434,7 @@ def _read_incorrect(
                 origin=setting.origin,
                 fail_input=fail_input,
                 fail_input_path=fail_path,
+                fuzz=setting.fuzz,
             )
         )
     return submissions

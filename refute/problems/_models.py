@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import enum
+import hashlib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -89,6 +91,75 @@ class Example(BaseModel):
     answer: str
 
 
+class FuzzBudget(BaseModel):
+    """What the fuzz baseline was allowed when a fuzzability record was measured.
+
+    The budget is counted in inputs, not seconds, so that a record does not depend on the
+    machine's load: the same budget and seed try the same inputs. The wall cap only
+    guards against a submission that makes every input slow.
+
+    Args:
+        inputs: inputs generated per attempt.
+        attempts: attempts per task (each with its own seed, derived from ``seed``).
+        seed: the run's base seed.
+        wall_s: the safety cap on one attempt's wall time, in seconds.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inputs: int = Field(gt=0)
+    attempts: int = Field(gt=0)
+    seed: int = 0
+    wall_s: float = Field(gt=0)
+
+
+class FuzzRecord(BaseModel):
+    """Whether the fuzz baseline refuted a submission: ``[incorrect.<name>.fuzz]``.
+
+    Written by ``refute problems index`` (docs/problem-format.md); the default task
+    selection of ``refute run`` leaves out the tasks whose current record says ``found``.
+
+    Args:
+        found: some attempt produced an input the judge ruled refuting.
+        inputs: inputs tried, over all attempts.
+        attempts: attempts made.
+        valid_rate: share of the generated inputs that the validator accepted.
+        capped: some attempt stopped at the wall cap before its input budget was spent
+            (then the record may not repeat on another machine).
+        budget: what the search was allowed.
+        when: when it was measured (UTC).
+        fingerprint: ``Task.fingerprint`` at the time: the record is stale once the
+            submission, the reference or the validator changes.
+
+    >>> FuzzRecord(found=False, inputs=400, attempts=1, budget=FuzzBudget(inputs=400,
+    ...     attempts=1, wall_s=60), when=datetime.datetime(2026, 1, 1),
+    ...     fingerprint="sha256:0").found
+    False
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    found: bool
+    inputs: int = Field(ge=0)
+    attempts: int = Field(ge=0)
+    valid_rate: float | None = Field(default=None, ge=0, le=1)
+    capped: bool = False
+    budget: FuzzBudget
+    when: datetime.datetime
+    fingerprint: str = Field(min_length=1)
+
+
+class Fuzzability(enum.StrEnum):
+    """What a task's fuzzability record says, read against the task as it is now."""
+
+    FOUND = "found"
+    """The fuzz baseline refutes it: left out of the default selection."""
+    MISSED = "missed"
+    """The fuzz baseline did not refute it within the recorded budget."""
+    UNKNOWN = "unknown"
+    """No record, or a stale one (the submission, reference or validator changed)."""
+
+
 class IncorrectSubmission(BaseModel):
     """A submission that passes the examples but is wrong on some valid input.
 
@@ -104,6 +175,7 @@ class IncorrectSubmission(BaseModel):
         origin: where the submission was taken from (``submissions/wrong_answer/x.py``).
         fail_input: the known input that refutes it, ``incorrect/<name>.fail.in``.
         fail_input_path: that file.
+        fuzz: the fuzz baseline's record, ``[incorrect.<name>.fuzz]``, when measured.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -118,6 +190,7 @@ class IncorrectSubmission(BaseModel):
     origin: str | None = None
     fail_input: str
     fail_input_path: Path
+    fuzz: FuzzRecord | None = None
 
 
 class Problem(BaseModel):
@@ -176,3 +249,22 @@ class Task(BaseModel):
     @property
     def id(self) -> str:
         return f"{self.problem.id}/{self.submission.name}"
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of what a fuzz record measures: submission, reference and validator.
+
+        Each program counts with its language and its ``include/`` files.
+        """
+        digest = hashlib.sha256()
+        for program in (self.submission.program, self.problem.reference, self.problem.validator):
+            digest.update(hashlib.sha256(program.model_dump_json().encode()).digest())
+        return f"sha256:{digest.hexdigest()}"
+
+    @property
+    def fuzzability(self) -> Fuzzability:
+        """``found`` or ``missed`` by the current record, else ``unknown``."""
+        record = self.submission.fuzz
+        if record is None or record.fingerprint != self.fingerprint:
+            return Fuzzability.UNKNOWN
+        return Fuzzability.FOUND if record.found else Fuzzability.MISSED

@@ -171,6 +171,12 @@ def compare(
             )
         pairs.append(_pair(first, second, common, seed, resamples))
 
+    notes += [
+        f"{run.name}: {run.summary.pending} attempt(s) not yet run; its tasks with no "
+        "attempt are left out"
+        for run in runs
+        if run.summary.pending
+    ]
     names = [run.name for run in runs]
     matrix: dict[str, dict[str, float | None]] = {name: {name: 1.0} for name in names}
     for pair in pairs:

@@ -15,13 +15,14 @@ from ._repeats import (
     run_repeats,
 )
 from ._runner import Progress, RunDirError, attempt_seed, load_run_config, run_benchmark
-from ._selector import SelectorError, select_tasks
+from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import (
     AttemptSpread,
     Bucket,
     Summary,
     TaskOutcome,
     latest_records,
+    pass_at_k_estimates,
     summarize,
     task_outcomes,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "AttemptSpread",
     "Bucket",
     "FaultOf",
+    "FuzzSelection",
     "InfrastructureError",
     "Outcome",
     "Progress",
@@ -47,12 +49,14 @@ __all__ = [
     "Summary",
     "TaskOutcome",
     "attempt_seed",
+    "fair_selection",
     "fault_of",
     "is_repeats_dir",
     "latest_records",
     "load_run_config",
     "minimize",
     "pass_at_k",
+    "pass_at_k_estimates",
     "problem_hashes",
     "problem_set_hash",
     "repeat_seed",

@@ -13,10 +13,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .. import __version__
+from ..files import checkout_root
 from ..judge import JudgeConfig
 from ..models import RetryPolicy, Sampling
 from ..problems import Task
 from ..sandbox import IMAGE
+from ._selector import FuzzSelection
 
 
 class RunConfig(BaseModel):
@@ -29,6 +31,8 @@ class RunConfig(BaseModel):
         sampling: temperature, max tokens, reasoning effort ...
         problems_dir: the problem set.
         problems: the task selector (``--problems``), or ``None`` for all tasks.
+        include_fuzzable: keep the tasks the fuzz baseline refutes (``--include-fuzzable``);
+            by default they are left out (docs/selection.md).
         attempts: attempts per task.
         model_concurrency: model requests in flight at once.
         model_retry: retries and the per-request time-out of model calls (``timeout_s``:
@@ -50,6 +54,7 @@ class RunConfig(BaseModel):
     sampling: Sampling = Field(default_factory=Sampling)
     problems_dir: Path
     problems: str | None = None
+    include_fuzzable: bool = False
     attempts: int = Field(default=1, ge=1)
     model_concurrency: int = Field(default=8, ge=1)
     model_retry: RetryPolicy = Field(default_factory=RetryPolicy)
@@ -79,6 +84,8 @@ class Provenance(BaseModel):
     problem_sha256: dict[str, str] = Field(default_factory=dict)
     """Per problem of the run, the SHA-256 of its package alone, so that runs over different
     selections can be checked to use the same packages for the problems they share."""
+    selection: FuzzSelection = Field(default_factory=FuzzSelection)
+    """What the default selection left out, and which kept tasks have no current record."""
 
 
 class RunFile(BaseModel):
@@ -89,7 +96,9 @@ class RunFile(BaseModel):
 
 
 def _git(*args: str) -> str | None:
-    root = Path(__file__).resolve().parents[2]
+    root = checkout_root()
+    if root is None:  # an installed package: its version says what it is
+        return None
     try:
         done = subprocess.run(
             ["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=True
@@ -129,7 +138,11 @@ def problem_hashes(tasks: Sequence[Task]) -> dict[str, str]:
 
 
 def provenance(
-    tasks: Sequence[Task], image_id: str, oracle: bool, toolchain: dict[str, str] | None = None
+    tasks: Sequence[Task],
+    image_id: str,
+    oracle: bool,
+    toolchain: dict[str, str] | None = None,
+    selection: FuzzSelection | None = None,
 ) -> Provenance:
     commit = _git("rev-parse", "HEAD")
     status = _git("status", "--porcelain")
@@ -144,4 +157,5 @@ def provenance(
         toolchain=toolchain or {},
         oracle=oracle,
         problem_sha256=problem_hashes(tasks),
+        selection=selection or FuzzSelection(),
     )

@@ -32,7 +32,7 @@ from ._config import RunConfig, RunFile, provenance
 from ._faults import Cause, Health, InfrastructureError, engine_trouble, infrastructure_cause
 from ._minimize import minimize
 from ._records import INPUT_CAP, AttemptLog, AttemptRecord, FaultOf, Outcome
-from ._selector import select_tasks
+from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import Summary, summarize
 
 GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=64 << 20)
@@ -100,6 +100,7 @@ async def run_benchmark(
     *,
     resume: bool = False,
     on_progress: Callable[[Progress], None] = lambda progress: None,
+    on_selection: Callable[[int, FuzzSelection], None] = lambda kept, selection: None,
 ) -> Summary:
     """Run (or, with ``resume``, continue) a benchmark into the directory ``out``.
 
@@ -109,6 +110,8 @@ async def run_benchmark(
 
     Writes ``config.json``, appends one line per finished attempt to ``attempts.jsonl``,
     keeps each attempt's full input and transcript, and writes ``summary.json``.
+    Unless ``config.include_fuzzable``, tasks the fuzz baseline refutes are left out;
+    ``on_selection`` hears how many tasks are kept and what was left out.
 
     Raises ``InfrastructureError`` when the infrastructure keeps failing (the engine is
     gone, the model service fails attempt after attempt): the run stops there, keeps
@@ -121,7 +124,13 @@ async def run_benchmark(
         print(summary.success_rate, summary.pass_at_k)
     """
     problems = load_problems(config.problems_dir)
-    tasks = select_tasks(problems.tasks(), config.problems)
+    selected = select_tasks(problems.tasks(), config.problems)
+    tasks, selection = fair_selection(selected, include_fuzzable=config.include_fuzzable)
+    if not tasks:
+        raise SelectorError(
+            f"--problems {config.problems or ''}: all {len(selected)} selected task(s) are "
+            "fuzz-findable; pass --include-fuzzable to keep them"
+        )
     entry = resolve_agent(config.agent)
     if entry.needs_model and not config.model:
         raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
@@ -160,12 +169,15 @@ async def run_benchmark(
         )
         run_file = RunFile(
             config=config,
-            provenance=provenance(tasks, sandbox.image_id, entry.oracle, sandbox.toolchain),
+            provenance=provenance(
+                tasks, sandbox.image_id, entry.oracle, sandbox.toolchain, selection
+            ),
         )
         try:
             _write_json(out / "config.json", run_file.model_dump(mode="json"))
         except OSError as error:
             raise RunDirError(f"--out {out}: cannot write config.json ({error})") from error
+        on_selection(len(tasks), selection)
         context = _Context(
             config=config,
             out=out,
@@ -186,7 +198,10 @@ async def run_benchmark(
         stopped = await _run_jobs(context, jobs, concurrency)
     summary = summarize(tasks, log.read(), config.attempts, seed=config.seed)
     try:
-        _write_json(out / "summary.json", summary.model_dump(mode="json"))
+        _write_json(
+            out / "summary.json",
+            summary.model_dump(mode="json") | {"selection": selection.model_dump(mode="json")},
+        )
     except OSError as error:
         stopped = stopped or f"cannot write {out / 'summary.json'}: {error}"
     if stopped is not None:
@@ -251,7 +266,7 @@ async def _run_jobs(
     return stopped[0] if stopped else None
 
 
-class _Stop(Exception):
+class _Stop(RunError):
     """Raised by a worker to stop the run; the other attempts in flight are cancelled
     (not recorded: ``--resume`` runs them)."""
 
@@ -327,7 +342,13 @@ async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord
         base |= {"outcome": Outcome.INFRA_ERROR, "message": f"after a tool's failure: {what}"}
         cause = Cause.MODEL if metered and metered.infrastructure_faults else Cause.SANDBOX
     if text is not None and base.get("refuted") and context.config.minimize:
-        base["minimized_input"] = await minimize(context.judge, task, text)
+        try:
+            base["minimized_input"] = await minimize(context.judge, task, text)
+        except Exception as error:
+            if infrastructure_cause(error) is None:
+                raise
+            # The refutation stands; only its shrinking was lost (the next attempt
+            # finds out whether the infrastructure is still there).
     try:
         base |= _files(context.out, key, index, task.id, text, tools, candidate, judged)
     except OSError as error:

@@ -4,6 +4,9 @@ A selector is a comma-separated list. Items that are filters (``rating>=1600``,
 ``tag=dp``, ``date>=2026-06-01``, ``source=codeforces``, ``lang=python``) must all hold;
 the other items are task ids, problem ids or glob patterns, of which one must match
 (when there are none, every task matches).
+
+Then ``fair_selection`` leaves out the tasks that the fuzz baseline refutes, unless the
+run includes them (``--include-fuzzable``).
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from ..errors import RunError
-from ..problems import Task
+from ..problems import Fuzzability, Task
 from ..sandbox import LanguageFamily
 
 _FILTER = re.compile(r"^(rating|tag|date|source|lang|language)\s*(>=|<=|!=|=|>|<)\s*(.+)$")
@@ -114,3 +119,60 @@ def select_tasks(tasks: Sequence[Task], selector: str | None) -> list[Task]:
     if not chosen:
         raise SelectorError(f"--problems {selector}: selects no task")
     return chosen
+
+
+class FuzzSelection(BaseModel):
+    """What the default selection did with the fuzz baseline's records.
+
+    Args:
+        include_fuzzable: ``--include-fuzzable`` was given; nothing was left out.
+        left_out: the tasks left out because their current record says the fuzz
+            baseline refutes them.
+        unknown: the tasks kept although they have no current record (none, or a
+            stale one): their fuzzability is unknown.
+    """
+
+    include_fuzzable: bool = False
+    left_out: list[str] = Field(default_factory=list)
+    unknown: list[str] = Field(default_factory=list)
+
+    def describe(self, kept: int) -> str:
+        """One line for stderr: what was left out and what is of unknown fuzzability.
+
+        >>> FuzzSelection(left_out=["a/x"], unknown=["b/y"]).describe(kept=3)
+        'selection: 3 task(s); left out 1 fuzz-findable task(s) (--include-fuzzable keeps them); fuzzability unknown for 1 kept task(s)'
+        """  # noqa: E501
+        if self.include_fuzzable:
+            said = f"selection: {kept} task(s), fuzz-findable ones included"
+        else:
+            said = (
+                f"selection: {kept} task(s); left out {len(self.left_out)} fuzz-findable "
+                "task(s) (--include-fuzzable keeps them)"
+            )
+        return said + f"; fuzzability unknown for {len(self.unknown)} kept task(s)"
+
+
+def fair_selection(
+    tasks: Sequence[Task], *, include_fuzzable: bool = False
+) -> tuple[list[Task], FuzzSelection]:
+    """Leave out the tasks the fuzz baseline refutes (REFUTE drops randomly findable tasks).
+
+    A task counts as fuzz-findable when its record (``[incorrect.<name>.fuzz]``, see
+    docs/selection.md) says ``found`` and its fingerprint still matches the task; tasks
+    without a current record are kept and named in ``unknown``.
+
+    >>> kept, note = fair_selection(load_problems().tasks())      # doctest: +SKIP
+    >>> len(kept), len(note.left_out)                              # doctest: +SKIP
+    (43, 23)
+    """
+    kept: list[Task] = []
+    note = FuzzSelection(include_fuzzable=include_fuzzable)
+    for task in tasks:
+        status = task.fuzzability
+        if status is Fuzzability.FOUND and not include_fuzzable:
+            note.left_out.append(task.id)
+            continue
+        if status is Fuzzability.UNKNOWN:
+            note.unknown.append(task.id)
+        kept.append(task)
+    return kept, note

@@ -188,13 +188,18 @@ def pass_at_k_estimates(
     outcomes: Iterable[TaskOutcome],
     attempts: int,
     *,
+    ks: Sequence[int] | None = None,
     seed: int = 0,
     resamples: int = RESAMPLES,
 ) -> dict[str, Estimate]:
-    """pass@k at the reported k up to ``attempts``, over the tasks with at least k attempts."""
+    """pass@k at ``ks`` (default: the reported k up to ``attempts``), each over the tasks
+    with at least k counted attempts, with a seeded bootstrap interval over tasks.
+
+    A curve for a plot: ``pass_at_k_estimates(run.outcomes.values(), n, ks=range(1, n + 1))``.
+    """
     tried = [o for o in outcomes if o.attempts]
     out: dict[str, Estimate] = {}
-    for k in reported_ks(attempts):
+    for k in reported_ks(attempts) if ks is None else ks:
         values = [pass_at_k(o.attempts, o.refuting, k) for o in tried if o.attempts >= k]
         if values:
             out[str(k)] = bootstrap_mean(values, seed=seed, resamples=resamples)

@@ -105,6 +105,10 @@ def test_model_timeout_is_recorded_in_the_run_config(
     for name, seconds in (("env", 9.0), ("flag", 7.5)):
         saved = json.loads((tmp_path / name / "config.json").read_text())
         assert saved["config"]["model_retry"]["timeout_s"] == seconds
+    resumed = cli("run", "--resume", str(tmp_path / "flag"), "--model-timeout", "3")
+    assert resumed.code == 0, resumed.stderr
+    saved = json.loads((tmp_path / "flag" / "config.json").read_text())
+    assert saved["config"]["model_retry"]["timeout_s"] == 3.0
 
 
 @pytest.mark.parametrize("value", ["soon", "0", "-3", "inf"])

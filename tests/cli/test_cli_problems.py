@@ -41,9 +41,11 @@ def test_list_json_has_one_object_per_task_with_its_fields(cli: Cli) -> None:
         "fail_input_path",
         "rating",
         "tags",
+        "fuzzability",
     }
     assert all(required <= row.keys() for row in rows)
     assert all(Path(row["fail_input_path"]).is_file() for row in rows)
+    assert {row["fuzzability"] for row in rows} <= {"found", "missed", "unknown"}
 
 
 def test_list_prints_a_table_row_per_task(cli: Cli) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from ..conftest import TEST_IMAGE
 from ..support.cli import Cli
+from ..support.fuzz_records import copy_with_records
 
 
 @pytest.mark.parametrize(
@@ -47,6 +48,7 @@ def test_a_missing_api_key_stops_the_run_with_one_line(
         "openai/gpt-x",
         "--problems",
         "ribbon-cut",
+        "--include-fuzzable",
         "--image",
         TEST_IMAGE,
     )
@@ -65,6 +67,7 @@ def test_an_existing_run_is_not_overwritten(cli: Cli, tmp_path: Path) -> None:
         str(run),
         "--problems",
         "ribbon-cut",
+        "--include-fuzzable",
         "--image",
         TEST_IMAGE,
         "--agent-option",
@@ -73,6 +76,43 @@ def test_an_existing_run_is_not_overwritten(cli: Cli, tmp_path: Path) -> None:
     )
     assert first.code == 0, first.stderr
     assert json.loads(first.stdout)["tasks"] == 1
-    again = cli("run", "--out", str(run), "--problems", "ribbon-cut", "--image", TEST_IMAGE)
+    again = cli(
+        "run",
+        "--out",
+        str(run),
+        "--problems",
+        "ribbon-cut",
+        "--include-fuzzable",
+        "--image",
+        TEST_IMAGE,
+    )
     assert again.code == 2
     assert f"--resume {run}" in again.stderr
+
+
+def test_the_run_says_what_the_selection_left_out(cli: Cli, tmp_path: Path) -> None:
+    root = tmp_path / "problems"
+    root.mkdir()
+    copy_with_records(
+        root,
+        {
+            "charged-pair/int-overflow": True,
+            "charged-pair/two-largest": False,
+            "ribbon-cut/last-cut": None,
+        },
+    )
+    common = ["--problems-dir", str(root), "--image", TEST_IMAGE]
+    outcome = cli("run", "--out", str(tmp_path / "run"), "--agent-option", "inputs=5", *common)
+    assert outcome.code == 0, outcome.stderr
+    assert (
+        "selection: 2 task(s); left out 1 fuzz-findable task(s) (--include-fuzzable keeps "
+        "them); fuzzability unknown for 1 kept task(s)" in outcome.stderr
+    )
+    refused = cli(
+        "run", "--out", str(tmp_path / "no"), "--problems", "charged-pair/int-overflow", *common
+    )
+    assert refused.code == 2
+    assert refused.stderr.strip() == (
+        "error: --problems charged-pair/int-overflow: all 1 selected task(s) are "
+        "fuzz-findable; pass --include-fuzzable to keep them"
+    )

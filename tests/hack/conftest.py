@@ -43,6 +43,5 @@ def files(tmp_path: Path) -> Files:
     shutil.copy(PACKAGE / "incorrect" / "int-overflow.cpp", tmp_path / "sol.cpp")
     shutil.copy(PACKAGE / "reference.cpp", tmp_path / "brute.cpp")
     shutil.copy(PACKAGE / "validator.py", tmp_path / "val.py")
-    shutil.copy(PACKAGE / "examples" / "1.in", tmp_path / "example.in")
     (tmp_path / "gen.py").write_text(GENERATOR, encoding="utf-8")
     return Files(tmp_path)

@@ -18,6 +18,7 @@ def test_bench_hack_reports_both_loops_on_one_task(cli: Cli) -> None:
     assert task["task_id"] == "charged-pair/int-overflow"
     assert task["bash_tests_per_s"] > 0 and task["refute_tests_per_s"] > 0
     assert len(task["ratios"]) == 1 and task["bash_ttfc_tests"] >= 1
+    assert task["container_bash_tests_per_s"] > 0
     assert task["refute_ttfc_tests"] >= 1 and len(figures["load_before"]) == 3
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
+import refute.hack as package
 from refute.errors import RefuteError
 from refute.hack import ExampleMutator, HackBudget, first_difference
 
@@ -54,3 +57,12 @@ def test_a_mutated_length_keeps_its_count_in_step() -> None:
     resized = [lines for lines in texts if len(lines[1].split()) not in (3, 5)]
     consistent = [lines for lines in resized if lines[0] == str(len(lines[1].split()))]
     assert len(consistent) > len(resized) // 2 > 0
+
+
+def test_the_package_exports_exactly_its_public_names() -> None:
+    public = {
+        name
+        for name, value in vars(package).items()
+        if not name.startswith("_") and not inspect.ismodule(value)
+    }
+    assert sorted(package.__all__) == sorted(public)

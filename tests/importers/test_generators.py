@@ -35,12 +35,12 @@ def test_list_items_are_numbered_and_groups_nest() -> None:
     paths = [test.path for test in plan_of(MAXPAIR).tests]
     assert paths == [
         "data/secret/1-random",
-        "data/secret/2-random",
-        "data/secret/3-negative",
-        "data/secret/4-edge",
-        "data/secret/5-large-1",
-        "data/secret/5-large-2",
-        "data/secret/6-broken",
+        "data/secret/2-broken",
+        "data/secret/3-random",
+        "data/secret/4-negative",
+        "data/secret/5-edge",
+        "data/secret/6-large-1",
+        "data/secret/6-large-2",
         "data/secret/7-group/tiny",
     ]
 
@@ -50,17 +50,17 @@ def test_commands_get_their_seed_count_and_arguments() -> None:
     first = tests["1-random"].call
     assert first is not None and first.program == "gen.py"
     assert first.args == (str(seed_of("gen.py {seed} 6 -20 20", "fixture")), "6", "-20", "20")
-    second = tests["2-random"].call
+    second = tests["3-random"].call
     assert second is not None and second.args[0] == str(seed_of("gen.py {seed:2} 8 1 9", "fixture"))
-    large = [tests[f"5-large-{i}"].call for i in (1, 2)]
+    large = [tests[f"6-large-{i}"].call for i in (1, 2)]
     assert [call.args for call in large if call] == [("4", "1"), ("4", "2")]
 
 
 def test_inline_and_copied_cases_need_no_generator() -> None:
     tests = {test.name: test for test in plan_of(MAXPAIR).tests}
-    assert tests["3-negative"].input == "2\n-5 -7\n"
-    assert tests["4-edge"].input == "3\n-1 -1 -1\n"
-    assert tests["3-negative"].call is None
+    assert tests["4-negative"].input == "2\n-5 -7\n"
+    assert tests["5-edge"].input == "3\n-1 -1 -1\n"
+    assert tests["4-negative"].call is None
 
 
 def test_programs_are_built_from_files_and_the_generators_mapping() -> None:
@@ -106,10 +106,10 @@ async def test_generators_run_in_the_sandbox_and_a_crash_is_a_failure(sandbox: S
     plan = plan_of(MAXPAIR)
     made = await run_generators(sandbox.judge, plan)
     tests = {test.name: test.input for test in made.tests}
-    assert tests["5-large-1"] == "4\n2000000000 2000000000 2000000000 2000000000\n"
-    assert tests["5-large-2"].startswith("4\n1999999999 ")
+    assert tests["6-large-1"] == "4\n2000000000 2000000000 2000000000 2000000000\n"
+    assert tests["6-large-2"].startswith("4\n1999999999 ")
     assert len(tests["1-random"].split()) == 7
     again = await run_generators(sandbox.judge, plan)
     assert {test.name: test.input for test in again.tests} == tests  # seeds are fixed
     assert len(made.failures) == 1
-    assert made.failures[0].startswith("data/secret/6-broken: generator failed: crash.py")
+    assert made.failures[0].startswith("data/secret/2-broken: generator failed: crash.py")

@@ -7,7 +7,7 @@
   the validator rejects, failing the sample, in Java, and one tagged as maybe correct.
 - ``generated``: every test made by the package's generator (one in the script form
   ``gen ... > $``), the statement in olymp.sty ``problem.tex``, a custom testlib checker,
-  a Python reference.
+  a Python reference, a solution that never ends on a long input.
 
 Broken packages are copies of these with one fault each. The fixtures' ``testlib.h`` is a
 small header of our own with testlib's names, not testlib.
@@ -68,7 +68,11 @@ async def test_wrong_solutions_refuted_by_a_test_become_tasks(
 ) -> None:
     _, report = imported
     assert report.ok
-    assert report.tasks() == ["sum-of-numbers/overflow", "largest-number/zero-start"]
+    assert report.tasks() == [
+        "sum-of-numbers/overflow",
+        "sum-of-numbers/stuck",
+        "largest-number/zero-start",
+    ]
     assert entry(report, "largest-number").status is ImportStatus.WRITTEN
 
 
@@ -156,6 +160,14 @@ async def test_an_accepted_solution_is_the_reference_when_main_does_not_compile_
     out, _ = imported
     reference = (out / "largest-number" / "reference.cpp").read_text()
     assert reference == (POLYGON / "stored" / "solutions" / "main.cpp").read_text()
+
+
+async def test_a_solution_refuted_by_time_is_refuted_with_twice_the_limit_too(
+    imported: tuple[Path, ImportReport],
+) -> None:
+    out, _ = imported
+    failing = (out / "sum-of-numbers" / "incorrect" / "stuck.fail.in").read_text()
+    assert failing.startswith("100\n")  # test 4: the only one with n > 50
 
 
 async def test_validator_tests_with_verdict_invalid_become_invalid_inputs(

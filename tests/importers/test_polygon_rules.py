@@ -78,7 +78,7 @@ def test_problem_xml_gives_limits_tests_and_solutions() -> None:
     spec = read_spec(POLYGON / "generated")
     assert (spec.short_name, spec.time_limit_ms, spec.memory_limit_bytes) == (
         "sum-of-numbers",
-        2000,
+        500,
         64 << 20,
     )
     assert [t.cmd for t in spec.tests] == [
@@ -90,6 +90,7 @@ def test_problem_xml_gives_limits_tests_and_solutions() -> None:
     assert [(s.tag, s.source.type) for s in spec.solutions] == [
         ("main", "python.3"),
         ("wrong-answer", "cpp.g++17"),
+        ("time-limit-exceeded", "python.3"),
     ]
     assert spec.checker is not None and spec.checker.name is None
 

@@ -16,6 +16,8 @@ import tomllib
 import venv
 from collections.abc import Sequence
 from pathlib import Path
+from subprocess import CompletedProcess
+from typing import Any
 
 import pytest
 
@@ -27,12 +29,18 @@ CHECKOUT = Path(__file__).resolve().parents[2]
 TASK = "charged-pair/int-overflow"
 
 
-def _run(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("REFUTE_", "VIRTUAL_ENV"))}
+def _call(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> CompletedProcess[str]:
+    # Nothing of the checkout or of the test run's own environment may leak in.
+    leaks = ("REFUTE_", "VIRTUAL_ENV", "PYTHONPATH")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(leaks)}
     env["REFUTE_CACHE_DIR"] = str(cwd / "cache")
-    done = subprocess.run(
+    return subprocess.run(
         [str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
     )
+
+
+def _run(argv: Sequence[str | Path], *, cwd: Path, timeout: float = 600) -> str:
+    done = _call(argv, cwd=cwd, timeout=timeout)
     assert done.returncode == 0, f"{argv} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -52,6 +60,10 @@ def installed(
 ) -> tuple[Path, Path]:
     """(the fresh venv's ``bin/``, an unrelated empty working directory)."""
     root = tmp_path_factory.mktemp(f"venv-{request.param}")
+    # Inside somebody else's git repository, as a project's own venv would be.
+    git: list[str | Path] = ["git", "-C", root, "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    _run([*git, "init", "-q"], cwd=root)
+    _run([*git, "commit", "-q", "--allow-empty", "-m", "a project using refute"], cwd=root)
     venv.create(root / "venv", with_pip=True)
     bin_dir = root / "venv" / "bin"
     _run([bin_dir / "python", "-m", "pip", "install", "-q", dist[request.param]], cwd=root)
@@ -109,11 +121,27 @@ def test_the_fuzz_baseline_runs_on_a_bundled_task(installed: tuple[Path, Path]) 
     assert summary["tasks"] == 1 and summary["attempts"] == 1 and summary["infra_errors"] == 0
     (record,) = [json.loads(line) for line in (out / "attempts.jsonl").read_text().splitlines()]
     assert record["task_id"] == TASK
+    provenance = json.loads((out / "config.json").read_text())["provenance"]
+    assert provenance["refute_version"] == _project()["version"]
+    assert provenance["git_commit"] is None  # the surrounding repository is not refute's
+
+
+def test_a_refresh_does_not_write_into_the_installed_package(installed: tuple[Path, Path]) -> None:
+    bin_dir, elsewhere = installed
+    done = _call(
+        [bin_dir / "refute", "problems", "refresh", "--since", "2026-01-01"], cwd=elsewhere
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: --out DIR is needed") and "Traceback" not in done.stderr
+
+
+def _project() -> dict[str, Any]:
+    project: dict[str, Any] = tomllib.loads((CHECKOUT / "pyproject.toml").read_text())["project"]
+    return project
 
 
 def _extras() -> list[str]:
-    project = tomllib.loads((CHECKOUT / "pyproject.toml").read_text())["project"]
-    return sorted(project.get("optional-dependencies", {}))
+    return sorted(_project().get("optional-dependencies", {}))
 
 
 @pytest.mark.parametrize("extra", _extras())

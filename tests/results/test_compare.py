@@ -116,3 +116,15 @@ def test_comparison_is_reproducible_with_its_seed(tmp_path: Path) -> None:
     assert (
         compare([a, b], seed=5).pairs[0].difference != compare([a, b], seed=6).pairs[0].difference
     )
+
+
+def test_an_unfinished_run_is_compared_on_its_judged_tasks_with_a_note(tmp_path: Path) -> None:
+    tasks = ids(6)
+    a = load_run(make_run(tmp_path / "a", {t: [True] for t in tasks}))
+    # an interrupted run: two of its tasks never attempted
+    b = load_run(
+        make_run(tmp_path / "b", {t: [True] if i < 4 else [] for i, t in enumerate(tasks)})
+    )
+    result = compare([a, b])
+    assert result.pairs[0].common_tasks == 4
+    assert any("2 attempt(s) not yet run" in note for note in result.notes)

@@ -6,12 +6,16 @@ import asyncio
 import os
 from pathlib import Path
 
+import pytest
+
 from refute.problems import default_problems_dir
 from refute.runner import AttemptLog, FaultOf, Outcome, RunConfig, run_benchmark
 from refute.sandbox import docker_client
 
 from ..conftest import TEST_IMAGE
 from .agents import AGENT_FILE
+
+pytestmark = pytest.mark.slow
 
 
 def ours(role: str) -> set[str]:

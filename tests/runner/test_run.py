@@ -27,6 +27,9 @@ def config(**changes: object) -> RunConfig:
         "sandbox_workers": 1,
         "image": TEST_IMAGE,
         "agent_options": {"seconds": 2.0},
+        # these tests are about running, not selecting: bundled tasks the fuzz baseline
+        # refutes stay in (test_fair_selection_run.py covers the default selection)
+        "include_fuzzable": True,
     }
     return RunConfig.model_validate(fields | changes)
 
@@ -105,6 +108,7 @@ def test_interrupt_then_resume_gives_exactly_one_record_per_attempt(
         "seconds=1",
         "--problems",
         "charged-pair,matching-socks,ribbon-cut",
+        "--include-fuzzable",
         "--json",
     ]
     runner = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

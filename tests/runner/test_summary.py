@@ -6,7 +6,14 @@ import pytest
 
 from refute.judge import Reason, Verdict
 from refute.problems import Task, load_problems
-from refute.runner import AttemptRecord, Outcome, pass_at_k, summarize
+from refute.runner import (
+    AttemptRecord,
+    Outcome,
+    TaskOutcome,
+    pass_at_k,
+    pass_at_k_estimates,
+    summarize,
+)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +123,10 @@ def test_the_same_seed_gives_the_same_summary() -> None:
     first = summarize(tasks, records, attempts=3, seed=7)
     assert summarize(tasks, records, attempts=3, seed=7) == first
     assert summarize(tasks, records, attempts=3, seed=8).pass_at_k != first.pass_at_k
+
+
+def test_a_pass_at_k_curve_can_be_had_at_every_k() -> None:
+    outcomes = [TaskOutcome(attempts=4, refuting=1), TaskOutcome(attempts=4, refuting=0)]
+    curve = pass_at_k_estimates(outcomes, 4, ks=range(1, 5))
+    assert list(curve) == ["1", "2", "3", "4"]
+    assert [curve[k].value for k in curve] == [0.125, 0.25, 0.375, 0.5]

@@ -24,6 +24,8 @@ from refute.sandbox import (
 
 from ..conftest import TEST_IMAGE
 
+pytestmark = pytest.mark.slow
+
 PY = Language.parse("Python 3")
 SLEEPER = Program(source="import time\nprint('up', flush=True)\ntime.sleep(30)\n", language=PY)
 SUM = Program(source="print(sum(map(int, input().split())))\n", language=PY)

@@ -22,8 +22,16 @@ class FuzzAgent:
     valid-input rate is recorded with every attempt.
 
     Args:
-        seconds: search time per attempt (default 5).
+        seconds: search time per attempt (default 5); with ``inputs`` set, only a
+            safety cap on the wall time.
         batch: inputs generated per round (default 100).
+        inputs: stop after generating this many inputs (default ``None``: search until
+            ``seconds`` run out). A budget in inputs does not depend on the machine's
+            load: with the same seed, the same inputs are tried.
+
+    Example::
+
+        refute run --agent fuzz --agent-option inputs=400 --agent-option seconds=60
     """
 
     name: ClassVar[str] = "fuzz"
@@ -37,9 +45,19 @@ class FuzzAgent:
         oracle_inputs=10_000_000,
     )
 
-    def __init__(self, model: Any = None, *, seconds: float = 5.0, batch: int = 100):
+    def __init__(
+        self,
+        model: Any = None,
+        *,
+        seconds: float = 5.0,
+        batch: int = 100,
+        inputs: int | None = None,
+    ):
+        if inputs is not None and inputs < 1:
+            raise ValueError(f"inputs={inputs}: expected a positive number of inputs")
         self.seconds = seconds
         self.batch = batch
+        self.inputs = inputs
 
     async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
         examples = [example.input for example in task.examples]
@@ -53,22 +71,35 @@ class FuzzAgent:
             else Mutator(examples, tools.seed)
         )
         deadline = time.monotonic() + self.seconds
-        tried = invalid = 0
+        tried = invalid = generated = 0
         while (left := deadline - time.monotonic()) > 0:
-            batch = [generate() for _ in range(self.batch)]
+            size = self.batch
+            if self.inputs is not None:
+                size = min(size, self.inputs - generated)
+                if size <= 0:
+                    break
+            batch = [generate() for _ in range(size)]
+            generated += size
             result = await tools.search(batch, seconds=left)
             tried += result.iterations
             invalid += result.invalid
             if result.input is not None:
-                return Candidate(input=result.input, metrics=_metrics(tried, invalid, shape))
+                return Candidate(
+                    input=result.input, metrics=self._metrics(tried, invalid, shape, False)
+                )
+        capped = self.inputs is not None and tried < self.inputs  # the wall cap came first
         return Candidate(
-            failure=f"no counterexample in {tried} inputs", metrics=_metrics(tried, invalid, shape)
+            failure=f"no counterexample in {tried} inputs",
+            metrics=self._metrics(tried, invalid, shape, capped),
         )
 
-
-def _metrics(tried: int, invalid: int, shape: object) -> dict[str, float]:
-    return {
-        "inputs": float(tried),
-        "valid_rate": round((tried - invalid) / tried, 4) if tried else 0.0,
-        "shape_learned": 1.0 if shape is not None else 0.0,
-    }
+    def _metrics(self, tried: int, invalid: int, shape: object, capped: bool) -> dict[str, float]:
+        metrics = {
+            "inputs": float(tried),
+            "valid_rate": round((tried - invalid) / tried, 4) if tried else 0.0,
+            "shape_learned": 1.0 if shape is not None else 0.0,
+        }
+        if self.inputs is not None:
+            # the wall cap cut the input budget short: the result may not repeat elsewhere
+            metrics["capped"] = 1.0 if capped else 0.0
+        return metrics

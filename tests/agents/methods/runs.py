@@ -35,6 +35,7 @@ def config(problems_dir: Path, provider: str, agent: str, **changes: Any) -> Run
         "model": f"{provider}/test-model",
         "sandbox_workers": 1,
         "image": TEST_IMAGE,
+        "include_fuzzable": True,  # charged-pair's tasks are fuzz-findable
     }
     return RunConfig.model_validate(fields | changes)
 
