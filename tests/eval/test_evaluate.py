@@ -319,3 +319,14 @@ async def test_refute_mode_is_recorded_with_each_verdict(
 async def test_evaluate_needs_one_task_per_prediction(sandbox: Sandbox) -> None:
     with pytest.raises(ValueError, match="one task per prediction"):
         await Evaluator(sandbox).evaluate([prediction("ribbon-cut", "standard")], [])
+
+
+async def test_a_generators_error_bytes_that_are_not_utf8_are_reported_escaped(
+    evaluator: Evaluator, problems: ProblemSet
+) -> None:
+    code = "import sys\nsys.stderr.buffer.write(b'bad \\xff')\nsys.exit(2)\n"
+    verdict = await one(
+        evaluator, problems.task("ribbon-cut"), "standard", attempt({"code": code, "lang": "py"})
+    )
+    assert verdict.info == "generate_inp failed: RUNTIME_ERROR (exit code 2): bad \\xff"
+    json.dumps(verdict.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
