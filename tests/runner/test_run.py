@@ -26,7 +26,8 @@ def config(**changes: object) -> RunConfig:
         "problems_dir": default_problems_dir(),
         "sandbox_workers": 1,
         "image": TEST_IMAGE,
-        "agent_options": {"inputs": 300, "seconds": 120.0},  # an input budget: load-proof
+        # a budget in inputs, so that a loaded machine finds what an idle one finds
+        "agent_options": {"inputs": 300, "seconds": 120.0},
         # these tests are about running, not selecting: bundled tasks the fuzz baseline
         # refutes stay in (test_fair_selection_run.py covers the default selection)
         "include_fuzzable": True,
