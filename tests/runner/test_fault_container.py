@@ -55,6 +55,7 @@ def config(hold_file: Path, hold_tries: int = 1, swallow: bool = False) -> RunCo
         agent_options=options | {"swallow": swallow},
         sandbox_workers=1,
         image=TEST_IMAGE,
+        include_fuzzable=True,
     )
 
 

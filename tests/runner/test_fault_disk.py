@@ -53,6 +53,7 @@ def config() -> RunConfig:
         agent=f"{AGENT_FILE}:SteadyAgent",
         sandbox_workers=1,
         image=TEST_IMAGE,
+        include_fuzzable=True,
     )
 
 

@@ -72,6 +72,7 @@ def run_args(out: Path) -> list[str]:
         "1",
         "--image",
         TEST_IMAGE,
+        "--include-fuzzable",
         "--seed",
         "7",
         "--out",

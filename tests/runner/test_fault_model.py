@@ -59,6 +59,7 @@ def config() -> RunConfig:
         model_retry=RETRY,
         sandbox_workers=1,
         image=TEST_IMAGE,
+        include_fuzzable=True,
     )
 
 
