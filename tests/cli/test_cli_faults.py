@@ -17,8 +17,10 @@ from refute.runner import AttemptLog, FaultOf
 from ..conftest import TEST_IMAGE
 from ..support.cli import Cli
 
-QUICK: tuple[str, ...] = ("--image", TEST_IMAGE, "--agent-option", "seconds=0.5")
-QUICK += ("--sandbox-workers", "1", "--include-fuzzable")  # ribbon-cut's tasks are fuzz-findable
+QUICK = (
+    *("--image", TEST_IMAGE, "--agent-option", "seconds=0.5", "--sandbox-workers", "1"),
+    "--include-fuzzable",
+)
 
 
 def one_error_line(stderr: str) -> str:

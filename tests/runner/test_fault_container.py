@@ -51,11 +51,11 @@ def config(hold_file: Path, hold_tries: int = 1, swallow: bool = False) -> RunCo
     return RunConfig(
         problems_dir=default_problems_dir(),
         problems="ribbon-cut",
-        include_fuzzable=True,
         agent=f"{AGENT_FILE}:SteadyAgent",
         agent_options=options | {"swallow": swallow},
         sandbox_workers=1,
         image=TEST_IMAGE,
+        include_fuzzable=True,
     )
 
 

@@ -49,11 +49,11 @@ def config() -> RunConfig:
     return RunConfig(
         problems_dir=default_problems_dir(),
         problems="charged-pair,ribbon-cut",
-        include_fuzzable=True,
         attempts=8,
         agent=f"{AGENT_FILE}:SteadyAgent",
         sandbox_workers=1,
         image=TEST_IMAGE,
+        include_fuzzable=True,
     )
 
 

@@ -52,7 +52,6 @@ def config() -> RunConfig:
     return RunConfig(
         problems_dir=default_problems_dir(),
         problems="charged-pair,ribbon-cut",
-        include_fuzzable=True,
         attempts=ATTEMPTS,
         agent="zero-shot",
         model="openai/test-model",
@@ -60,6 +59,7 @@ def config() -> RunConfig:
         model_retry=RETRY,
         sandbox_workers=1,
         image=TEST_IMAGE,
+        include_fuzzable=True,
     )
 
 
