@@ -288,8 +288,9 @@ class SandboxPool:
                     await self._ensure(container, executable)
                 argv = (*run_argv(executable.language, f"/work/store/{executable.name}"), *args)
                 return await self._exec(container, argv, stdin, limits, files=files)
-        except ExecutorLost as error:  # the program's doing (a loss from outside raised
-            # ContainerLost on the way out of the container's block): its result, in every pool
+        except ExecutorLost as error:
+            if self.role is Role.JUDGE:
+                raise
             return _executor_lost(error)
 
     async def stress(
@@ -379,8 +380,9 @@ class SandboxPool:
             async with self._container() as container:
                 await self._ensure(container, executable)
                 reply = await container.request(request)
-        except ExecutorLost as error:  # the program's doing (a loss from outside raised
-            # ContainerLost on the way out of the container's block): its result, in every pool
+        except ExecutorLost as error:
+            if self.role is Role.JUDGE:
+                raise
             return Generated(inputs=[], failed=_executor_lost(error))
         return validate_reply(Generated, reply)
 
@@ -404,8 +406,9 @@ class SandboxPool:
                 for executable in executables:
                     await self._ensure(container, executable)
                 reply = await container.request(request)
-        except ExecutorLost as error:  # the program's doing (a loss from outside raised
-            # ContainerLost on the way out of the container's block): its result, in every pool
+        except ExecutorLost as error:
+            if self.role is Role.JUDGE:
+                raise
             lost = _executor_lost(error)
             return StressResult(outcome=StressOutcome.GENERATOR_FAILED, generator=lost)
         reply["elapsed_ms"] = (time.monotonic() - started) * 1000.0

@@ -295,30 +295,3 @@ async def test_a_lost_sandbox_is_a_judge_error_marked_as_such(
     assert result.sandbox_failure and result.message.startswith("sandbox failure")
     again = await judge.judge(make_task(SUM), "1 2\n")  # the pool replaced its container
     assert again.verdict is Verdict.NOT_REFUTED and not again.sandbox_failure
-
-
-KILL_ALL_WHEN_EQUAL = (
-    "import os, signal\n"
-    "a, b = map(int, input().split())\n"
-    "if a == b:\n"
-    "    os.kill(-1, signal.SIGKILL)\n"
-    "print(a + b)\n"
-)
-"""Kills every process of its container (its executor too) exactly when a == b."""
-
-
-async def test_an_incorrect_submission_killing_its_executor_is_refuted_not_an_infra_fault(
-    make_task: MakeTask, judge: Judge
-) -> None:
-    task = make_task(KILL_ALL_WHEN_EQUAL, incorrect_ext="py")
-    result = await judge.judge(task, "3 3\n")
-    assert result.verdict is Verdict.REFUTED and result.reason is Reason.RUNTIME_ERROR
-    assert "stopped the sandbox executor" in result.message
-    assert (await judge.judge(task, "1 2\n")).verdict is Verdict.NOT_REFUTED
-
-
-async def test_a_reference_killing_its_executor_is_a_judge_error(
-    make_task: MakeTask, judge: Judge
-) -> None:
-    result = await judge.judge(make_task(SUM, reference=KILL_ALL_WHEN_EQUAL), "3 3\n")
-    assert result.verdict is Verdict.JUDGE_ERROR
