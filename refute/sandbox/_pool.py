@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import functools
 import hashlib
 import json
@@ -14,7 +15,8 @@ from types import TracebackType
 from typing import Any
 
 import docker
-from docker.errors import DockerException
+import requests
+from docker.errors import DockerException, NotFound
 
 from ..errors import ProgramError, SandboxError
 from ..files import atomic_write
@@ -50,7 +52,7 @@ class ContainerLost(SandboxError):
 
 
 def _stopped_from_outside(client: docker.DockerClient, container_id: str) -> str | None:
-    """Whether the engine was told to kill or stop the container, as its events say.
+    """Whether the engine was told to kill, stop or remove the container.
 
     A program that kills its own executor (``kill(-1)``) ends the container too, but
     then the engine records only its death; a kill or stop came from outside. Asked
@@ -59,22 +61,39 @@ def _stopped_from_outside(client: docker.DockerClient, container_id: str) -> str
     """
     if not container_id:
         return None
+    lost = f"the sandbox container {container_id[:12]} was stopped from outside"
+    try:
+        # The executor's end reaches us before the engine has logged the kill that caused
+        # it: wait for the container's own end (it removes itself then), then look, and
+        # look once more a little later.
+        with contextlib.suppress(
+            NotFound, requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError
+        ):
+            client.api.wait(container_id, timeout=5)
+        for delay in (0.0, 0.25):
+            time.sleep(delay)
+            how = _kill_or_stop_event(client, container_id)
+            if how is not None:
+                return f"{lost}: {how}"
+    except (DockerException, OSError) as error:  # requests' errors are OSErrors
+        raise SandboxError(f"the Docker engine is not reachable: {error}") from error
+    return None
+
+
+def _kill_or_stop_event(client: docker.DockerClient, container_id: str) -> str | None:
+    """The engine's last kill or stop event for the container, as ``kill (signal 9)``."""
     # To the microsecond (the SDK's own conversion of a datetime cuts to the second, and
     # an "until" ahead of the engine's clock makes it wait for it).
     now: Any = f"{time.time():.6f}"
-    try:
-        events = client.api.events(
-            since=1,  # everything the engine still keeps (its last 256 events)
-            until=now,
-            filters={"container": container_id, "event": ["kill", "stop"]},
-            decode=True,
-        )
-        for event in events:
-            signal = (event.get("Actor") or {}).get("Attributes", {}).get("signal")
-            how = f"{event.get('Action')}" + (f" (signal {signal})" if signal else "")
-            return f"the sandbox container {container_id[:12]} was stopped from outside: {how}"
-    except (DockerException, OSError) as error:  # requests' errors are OSErrors
-        raise SandboxError(f"the Docker engine is not reachable: {error}") from error
+    events = client.api.events(
+        since=1,  # everything the engine still keeps (its last 256 events)
+        until=now,
+        filters={"container": container_id, "event": ["kill", "stop"]},
+        decode=True,
+    )
+    for event in events:
+        signal = (event.get("Actor") or {}).get("Attributes", {}).get("signal")
+        return f"{event.get('Action')}" + (f" (signal {signal})" if signal else "")
     return None
 
 
