@@ -49,9 +49,11 @@ async def test_it_stops_after_the_given_number_of_inputs(
 
 
 async def test_the_same_seed_tries_the_same_inputs(problems_dir: Path, tmp_path: Path) -> None:
-    first = await fuzz(problems_dir, tmp_path / "a", inputs=30)
-    second = await fuzz(problems_dir, tmp_path / "b", inputs=30)
+    # A wall cap far beyond 30 inputs' time: a loaded machine must not cut either run short.
+    first = await fuzz(problems_dir, tmp_path / "a", inputs=30, seconds=120)
+    second = await fuzz(problems_dir, tmp_path / "b", inputs=30, seconds=120)
     assert first.metrics == second.metrics
+    assert first.metrics["capped"] == 0.0
 
 
 async def test_the_wall_cap_cuts_the_budget_short_and_says_so(
