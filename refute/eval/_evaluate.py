@@ -59,17 +59,8 @@ class Evaluator:
     Model-written programs (``generate_inp``, ``solve_brute``) run only in the untrusted
     pool; the input they produce is judged by a ``Judge`` in the judge pool. A
     ``randsearch_oracle`` search runs the reference solution in the untrusted pool too,
-    but only to find a candidate: the verdict always comes from the judge.
-
-    Example::
-
-        problems = load_problems()
-        predictions = load_predictions(Path("preds.json"))
-        tasks = resolve_tasks(predictions, problems, "preds.json")
-        async with Sandbox() as sandbox:
-            results = await Evaluator(sandbox).evaluate(predictions, tasks,
-                                                        out=Path("results.json"))
-        print(sum(v.success for r in results for v in r.verdicts))
+    but only to find a candidate: the verdict always comes from the judge. The package's
+    docstring has an example.
     """
 
     def __init__(self, sandbox: Sandbox, config: EvalConfig | None = None):

@@ -97,18 +97,7 @@ async def hack(
     Starts its own sandbox unless one is given. Raises ``HackError`` for broken inputs
     (a program that does not compile, a brute that crashes, a validator that rejects
     every test); Ctrl-C (task cancellation) ends it with outcome ``INTERRUPTED`` and the
-    best counterexample so far.
-
-    Example::
-
-        request = HackRequest(
-            solution=NamedProgram.from_file(Path("sol.cpp")),
-            brute=NamedProgram.from_file(Path("brute.py")),
-            generator=NamedProgram.from_file(Path("gen.py")),
-            budget=HackBudget.parse("30s"),
-        )
-        result = await hack(request)
-        print(result.outcome, result.input, result.seed)
+    best counterexample so far. The package's docstring has an example.
     """
     started = time.monotonic()
     progress = HackProgress("starting", SearchStats(), started)

@@ -68,6 +68,31 @@ class StressSource:
         )
 
 
+class _Pair(Protocol):
+    solution: Program
+    brute: Program
+    validator: Program | None
+    limits: Limits
+
+
+async def _compare(
+    pool: SandboxPool, inputs: list[str], seed: int, seconds: float, pair: _Pair
+) -> StressResult:
+    """``pair``'s solution against its brute on ``inputs``, made from seeds ``seed + 1``,
+    ``seed + 2``, ...: the result names the seed of the first difference."""
+    result = await pool.compare(
+        inputs,
+        pair.solution,
+        pair.brute,
+        validator=pair.validator,
+        limits=pair.limits,
+        time_s=seconds,
+    )
+    if result.index is not None:
+        result = result.model_copy(update={"seed": seed + result.index + 1})
+    return result
+
+
 @dataclass
 class InputSource:
     """Inputs made on the host, one per seed, compared in the judge pool."""
@@ -81,17 +106,7 @@ class InputSource:
 
     async def chunk(self, seed: int, count: int, seconds: float) -> StressResult:
         inputs = [self.make(seed + offset) for offset in range(1, count + 1)]
-        result = await self.pool.compare(
-            inputs,
-            self.solution,
-            self.brute,
-            validator=self.validator,
-            limits=self.limits,
-            time_s=seconds,
-        )
-        if result.index is not None:
-            result = result.model_copy(update={"seed": seed + result.index + 1})
-        return result
+        return await _compare(self.pool, inputs, seed, seconds, self)
 
 
 @dataclass
@@ -119,16 +134,7 @@ class SplitSource:
         result = StressResult(outcome=StressOutcome.NOT_FOUND)
         if batch.inputs:
             left = max(seconds - (time.monotonic() - started), 1.0)
-            result = await self.judge.compare(
-                batch.inputs,
-                self.solution,
-                self.brute,
-                validator=self.validator,
-                limits=self.limits,
-                time_s=left,
-            )
-            if result.index is not None:
-                result = result.model_copy(update={"seed": seed + result.index + 1})
+            result = await _compare(self.judge, batch.inputs, seed, left, self)
         if result.outcome is StressOutcome.NOT_FOUND and batch.failed is not None:
             failed_seed = seed + len(batch.inputs) + 1
             return result.model_copy(

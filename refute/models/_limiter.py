@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from types import TracebackType
 
 
 class ModelLimiter:
@@ -45,11 +44,6 @@ class ModelLimiter:
         self._peak = max(self._peak, self._in_flight)
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *_: object) -> None:
         self._in_flight -= 1
         self._semaphore.release()

@@ -12,7 +12,6 @@ import asyncio
 import re
 import time
 from collections.abc import Mapping
-from types import TracebackType
 from typing import Any, TypeVar
 
 import httpx
@@ -209,12 +208,7 @@ class CodeforcesClient:
     async def __aenter__(self) -> CodeforcesClient:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *_: object) -> None:
         await self.aclose()
 
     # -- the methods ------------------------------------------------------------------

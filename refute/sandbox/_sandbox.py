@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
-from types import TracebackType
 
 import docker
 from docker.errors import DockerException
@@ -144,10 +143,5 @@ class Sandbox:
     async def __aenter__(self) -> Sandbox:
         return await self.start()
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *_: object) -> None:
         await self.close()

@@ -49,20 +49,6 @@ from typing import Any
 DEFAULT_API_KEY = "sk-refute-test"
 
 
-__all__ = [
-    "DEFAULT_API_KEY",
-    "Call",
-    "Empty",
-    "Fault",
-    "Hangup",
-    "Malformed",
-    "ModelServer",
-    "Reply",
-    "Request",
-    "Slow",
-]
-
-
 @dataclass(frozen=True)
 class Call:
     """A tool call in a scripted reply: the tool's name and its arguments.

@@ -1,4 +1,4 @@
 """The scripted model server now lives in ``refute.testing``; this name stays for tests."""
 
-from refute.testing._model_server import *  # noqa: F403
-from refute.testing._model_server import __all__ as __all__
+from refute.testing import *  # noqa: F403
+from refute.testing import __all__ as __all__
