@@ -108,6 +108,13 @@ _TEST_GROUPS = ("secret",)
 _INVALID_GROUPS = ("invalid_input", "invalid_inputs")
 
 
+def _inline(value: Any) -> str:
+    """An inline case's input as BAPCtools writes it: a non-empty text that lacks a final
+    newline gets one (YAML's plain and quoted scalars have none), an empty one stays empty."""
+    text = "" if value is None else str(value)
+    return text + "\n" if text and not text.endswith("\n") else text
+
+
 @dataclass(frozen=True)
 class GeneratorCall:
     """One run of a generator: its name (as the command gives it) and arguments."""
@@ -247,7 +254,7 @@ class _Reader:
                 self.note(f"{path}: key {key!r} is not supported (ignored)")
         salt = str(node.get("random_salt", salt) or "")
         if "in" in node:
-            self.plan.tests.append(PlannedTest(path, group, input=str(node["in"] or "")))
+            self.plan.tests.append(PlannedTest(path, group, input=_inline(node["in"])))
         elif "copy" in node:
             self.copy(path, group, str(node["copy"]))
         elif "generate" in node:

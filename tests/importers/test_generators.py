@@ -63,6 +63,26 @@ def test_inline_and_copied_cases_need_no_generator() -> None:
     assert tests["4-negative"].call is None
 
 
+def test_inline_content_gets_the_final_newline_bapctools_adds(tmp_path: Path) -> None:
+    (tmp_path / "generators").mkdir()
+    (tmp_path / "generators" / "generators.yaml").write_text(
+        "data:\n  secret:\n    data:\n"
+        "      plain: {in: 3 4}\n"
+        "      quoted: {in: \"1\\n2\"}\n"
+        "      number: {in: 7}\n"
+        "      block: {in: \"5\\n\"}\n"
+        "      empty: {in: \"\"}\n"
+    )
+    inputs = {test.name: test.input for test in plan_of(tmp_path).tests}
+    assert inputs == {
+        "plain": "3 4\n",
+        "quoted": "1\n2\n",
+        "number": "7\n",
+        "block": "5\n",
+        "empty": "",
+    }
+
+
 def test_programs_are_built_from_files_and_the_generators_mapping() -> None:
     programs = plan_of(MAXPAIR).programs
     big = programs["big"]
