@@ -330,6 +330,7 @@ async def polygon_draft(
         source=where,
         status=ImportStatus.WRITTEN,
         submissions=sum(s.program is not None for s in wrong),
+        notes=package.notes,
     )
     if not found:
         head.status, head.cause = ImportStatus.SKIPPED, NO_SUBMISSION_LEFT
@@ -384,7 +385,9 @@ async def import_polygon(
             if draft is None:
                 return entries
             published = await publisher.publish(draft, str(directory))
-            head = published[0].model_copy(update={"submissions": entries[0].submissions})
+            head = published[0].model_copy(
+                update={"submissions": entries[0].submissions, "notes": entries[0].notes}
+            )
             if head.status not in (ImportStatus.WRITTEN, ImportStatus.REPLACED):
                 head = head.model_copy(update={"cause": head.cause or str(head.status)})
             dropped = [

@@ -304,11 +304,6 @@ async def broken(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> 
         ),
         ("interactive", "interactive problem", "interactive"),
         (
-            "lost-test",
-            "test 3 (tests/03) is a manual test the package lacks",
-            "missing test",
-        ),
-        (
             "no-reference",
             "no main or accepted solution runs on the first example: "
             "solutions/windows-only.cpp: COMPILE_ERROR",
@@ -323,6 +318,19 @@ async def test_a_broken_package_is_skipped_with_the_fault(
     assert found.status is ImportStatus.SKIPPED
     assert found.reasons[0].startswith(reason), found.reasons
     assert (found.kind, found.cause) == ("problem", cause)
+
+
+async def test_a_manual_test_the_package_lacks_is_left_out_with_a_note(
+    broken: ImportReport,
+) -> None:
+    lost = entry(broken, "lost-test")
+    assert lost.status is ImportStatus.WRITTEN
+    assert lost.notes == [
+        "missing test: 1 manual tests the package lacks, left out (tests/03)"
+    ]
+    assert lost.tasks == ["lost-test/zero-start"]  # refuted by tests/02, which it has
+    rows = {row.cause: row.problems for row in broken.causes()}
+    assert rows["partly imported: missing test"] == 1
 
 
 async def test_a_package_skipped_whole_counts_the_solutions_it_cost(
