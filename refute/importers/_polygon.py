@@ -39,7 +39,7 @@ from ._polygon_search import ORDERS, SMALLEST_FIRST, previous_inputs, refuting_i
 from ._polygon_xml import PolygonError, read_spec
 from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
 from ._skip import Skip
-from ._write import Publisher
+from ._write import Publisher, published_entries
 
 __all__ = ["find_polygon_packages", "import_polygon", "polygon_draft"]
 
@@ -384,17 +384,7 @@ async def import_polygon(
                 )
             if draft is None:
                 return entries
-            published = await publisher.publish(draft, str(directory))
-            head = published[0].model_copy(
-                update={"submissions": entries[0].submissions, "notes": entries[0].notes}
-            )
-            if head.status not in (ImportStatus.WRITTEN, ImportStatus.REPLACED):
-                head = head.model_copy(update={"cause": head.cause or str(head.status)})
-            dropped = [
-                e.model_copy(update={"kind": "submission", "cause": "fails the checks"})
-                for e in published[1:]
-            ]
-            return [head, *entries[1:], *dropped]
+            return published_entries(await publisher.publish(draft, str(directory)), entries)
 
         async def one(directory: Path) -> list[ImportEntry]:
             started = time.perf_counter()
