@@ -325,9 +325,7 @@ async def test_a_manual_test_the_package_lacks_is_left_out_with_a_note(
 ) -> None:
     lost = entry(broken, "lost-test")
     assert lost.status is ImportStatus.WRITTEN
-    assert lost.notes == [
-        "missing test: 1 manual tests the package lacks, left out (tests/03)"
-    ]
+    assert lost.notes == ["missing test: 1 manual tests the package lacks, left out (tests/03)"]
     assert lost.tasks == ["lost-test/zero-start"]  # refuted by tests/02, which it has
     rows = {row.cause: row.problems for row in broken.causes()}
     assert rows["partly imported: missing test"] == 1
