@@ -132,6 +132,11 @@ def kattis_command(
 def polygon_command(
     paths: list[Path] = POLYGON_PATHS,
     out_dir: Path = OUT,
+    order: str = typer.Option(
+        "smallest",
+        "--order",
+        help="The order the failing-input search tries tests in: smallest or largest first.",
+    ),
     force: bool = FORCE,
     image: str = IMAGE_OPTION,
     workers: int | None = WORKERS,
@@ -140,11 +145,22 @@ def polygon_command(
 
     Tests are the package's stored ones, or made by its own generators. Each C, C++ or
     Python solution tagged wrong-answer, time-limit-exceeded, memory-limit-exceeded,
-    rejected or presentation-error becomes a task; its failing input is the smallest test
+    rejected or presentation-error becomes a task; its failing input is the first test
     that refutes it. Exits with 1 when a package fails its checks or clashes with an
     existing one.
     """
     from ..importers import find_polygon_packages
 
-    find_polygon_packages(paths)  # a wrong path or a broken .zip fails before Docker starts
-    _run(out_dir, image, workers, lambda judge: import_polygon(paths, out_dir, judge, force=force))
+    if order not in ("smallest", "largest"):
+        err.print(f"--order: {order!r} is not smallest or largest", highlight=False)
+        raise typer.Exit(2)
+    packages = find_polygon_packages(paths)  # a wrong path or a broken .zip fails before Docker
+    with import_progress(len(packages), err) as progress:
+        _run(
+            out_dir,
+            image,
+            workers,
+            lambda judge: import_polygon(
+                paths, out_dir, judge, force=force, progress=progress, order=order
+            ),
+        )

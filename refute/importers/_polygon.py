@@ -11,121 +11,75 @@ that refutes it, found and checked as for Kattis packages.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
-import os
-import tempfile
 import time
-import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-from ..judge import Judge, Verdict
+from ..judge import Judge
 from ..problems import Example, Origin, Problem, Statement
-from ..sandbox import Limits, Program, RunStatus, SandboxError
+from ..sandbox import Limits, SandboxError
+from ._cache import ImportCache
 from ._draft import SubmissionDraft, package_id
-from ._errors import ImportSourceError
-from ._kattis import Skip, _Oracle, _program, _size, _Submission, _Test
-from ._polygon_read import PolygonDraft, PolygonPackage, TestRecipe, is_wrong, lf, read_polygon
-from ._polygon_xml import PROBLEM_XML, PolygonError, read_spec
-from ._report import ImportEntry, ImportReport, ImportStatus
-from ._write import Publisher
+from ._kattis_oracle import KattisOracle
+from ._kattis_programs import KattisSubmission
+from ._kattis_tests import KattisTest
+from ._polygon_find import find_polygon_packages, unpacked
+from ._polygon_read import (
+    PolygonDraft,
+    PolygonPackage,
+    PolygonSolution,
+    TestRecipe,
+    is_wrong,
+    lf,
+    read_polygon,
+    read_solutions,
+)
+from ._polygon_search import ORDERS, SMALLEST_FIRST, previous_inputs, refuting_input
+from ._polygon_xml import PolygonError, read_spec
+from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
+from ._skip import Skip
+from ._write import Publisher, published_entries
+
+__all__ = ["find_polygon_packages", "import_polygon", "polygon_draft"]
 
 GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=256 << 20)
 """A generator's limits: generous, since one run makes a whole test."""
 
-SEARCH_SECONDS = 300.0
-"""How long the search for one solution's failing input may take: real packages have
-hundreds of tests and time limits of many seconds, and a ``rejected`` solution that no
-test refutes would otherwise run on every one of them."""
+CACHE_VERSION = "polygon-2"
+"""Part of the import cache's key: changes whenever this importer would convert the same
+package differently."""
 
-_SKIPPED_FOLDERS = {"tests", "files", "solutions", "statements", "statement-sections", "scripts"}
-
-
-def find_polygon_packages(paths: list[Path]) -> list[Path]:
-    """Package directories (holding ``problem.xml``) at any depth under each path, sorted;
-    a path may be a package itself. A ``.zip`` holding a ``problem.xml`` is listed as it
-    is (``import_polygon`` unpacks it). Raises ``ImportSourceError`` for a path with none.
-    """
-    found: list[Path] = []
-    faults = []
-    for path in paths:
-        if path.is_file() and path.suffix.lower() == ".zip":
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    names = archive.namelist()
-            except (zipfile.BadZipFile, OSError) as error:
-                faults.append(f"{path}: not a readable .zip file: {error}")
-                continue
-            if not any(Path(name).name == PROBLEM_XML for name in names):
-                faults.append(f"{path}: not a Polygon package (no problem.xml in the .zip)")
-                continue
-            found.append(path)
-            continue
-        if not path.is_dir():
-            faults.append(f"{path}: not a Polygon package (no such directory or .zip file)")
-            continue
-        here = []
-        for root, folders, files in os.walk(path):
-            if PROBLEM_XML in files:
-                here.append(Path(root))
-                folders.clear()  # a package's own folders hold no packages
-                continue
-            folders[:] = sorted(
-                f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS
-            )
-        if not here:
-            faults.append(f"{path}: not a Polygon package (no problem.xml in it or below)")
-        found.extend(sorted(here))
-    if faults:
-        raise ImportSourceError(faults)
-    return found
-
-
-@contextlib.contextmanager
-def unpacked(paths: list[Path]) -> Iterator[dict[Path, Path]]:
-    """Each path, or for a ``.zip`` a temporary folder holding its contents, mapped to the
-    path as given."""
-    with tempfile.TemporaryDirectory(prefix="refute-polygon-") as scratch:
-        result = {}
-        for index, path in enumerate(paths):
-            if path.is_file() and path.suffix.lower() == ".zip":
-                target = Path(scratch) / f"{index}-{package_id(path.stem)}"
-                try:
-                    with zipfile.ZipFile(path) as archive:
-                        archive.extractall(target)  # member paths are sanitised by zipfile
-                except (zipfile.BadZipFile, OSError) as error:
-                    raise ImportSourceError(
-                        [f"{path}: not a readable .zip file: {error}"]
-                    ) from error
-                result[target] = path
-            else:
-                result[path] = path
-        yield result
+Progress = Callable[[Path, list[ImportEntry]], None]
+"""Called once per package when it is done, with its entries."""
 
 
 async def _generate(judge: Judge, recipe: TestRecipe) -> str:
     call = recipe.generator
     assert call is not None
     if call.program is None:
-        raise Skip(f"test {recipe.index} ({call.name}) cannot be generated: {call.problem}")
+        raise Skip(
+            f"test {recipe.index} ({call.name}) cannot be generated: {call.problem}",
+            cause="generator unsupported",
+        )
     run = await judge.pool.run(call.program, "", GENERATOR_LIMITS, args=call.args)
     if not run.ok:
         said = f": {run.stderr.strip()[:200]}" if run.stderr.strip() else ""
         raise Skip(
             f"generator {call.name} fails on test {recipe.index} "
-            f"({' '.join([call.name, *call.args])}): {run.describe()}{said}"
+            f"({' '.join([call.name, *call.args])}): {run.describe()}{said}",
+            cause="generator failed",
         )
     return lf(run.stdout)
 
 
-async def _materialise(judge: Judge, package: PolygonPackage) -> list[_Test]:
+async def _materialise(judge: Judge, package: PolygonPackage) -> list[KattisTest]:
     """Every test's text: stored, or made by its generator in the judge pool."""
     tests = []
     for recipe in package.tests:
         text = recipe.stored if recipe.stored is not None else await _generate(judge, recipe)
         path = f"tests/{recipe.name}"
-        tests.append(_Test(name=recipe.name, path=path, input=text, answer=recipe.answer))
+        tests.append(KattisTest(name=recipe.name, path=path, input=text, answer=recipe.answer))
     return tests
 
 
@@ -169,12 +123,15 @@ async def _runnable_reference(judge: Judge, package: PolygonPackage, text: str) 
         said = [line for line in run.stderr.splitlines() if line.strip()]
         said = [line for line in said if "error" in line] or said
         faults.append(f"{path}: {run.describe()}" + (f": {said[0].strip()[:160]}" if said else ""))
-    raise Skip("no main or accepted solution runs on the first example: " + "; ".join(faults))
+    raise Skip(
+        "no main or accepted solution runs on the first example: " + "; ".join(faults),
+        cause="reference does not run",
+    )
 
 
 async def _examples(
-    judge: Judge, package: PolygonPackage, tests: list[_Test]
-) -> tuple[list[tuple[str, str, str]], list[_Test]]:
+    judge: Judge, package: PolygonPackage, tests: list[KattisTest]
+) -> tuple[list[tuple[str, str, str]], list[KattisTest]]:
     """The examples (``(name, input, answer)``) and the other tests.
 
     Samples are the tests marked ``sample``; else ``statements/<lang>/example.NN``; else
@@ -190,7 +147,7 @@ async def _examples(
     elif tests:
         chosen, rest = [(tests[0].input, tests[0].answer)], tests[1:]
     else:
-        raise Skip("no tests: the testset is empty")
+        raise Skip("no tests: the testset is empty", cause="no tests")
     reference = package.program(package.reference)
     limits = judge.config.limits(_problem(package, []))
     examples = []
@@ -198,7 +155,10 @@ async def _examples(
         if answer is None:
             run = await judge.pool.run(reference, text, limits)
             if not run.ok:
-                raise Skip(f"the reference fails example {index}: {run.describe()}")
+                raise Skip(
+                    f"the reference fails example {index}: {run.describe()}",
+                    cause="reference fails a sample",
+                )
             answer = run.stdout
         examples.append((str(index), text, answer))
     return examples, rest
@@ -240,65 +200,6 @@ def _sources(package: PolygonPackage) -> list[str]:
     return [p.source for p in programs if p is not None]
 
 
-async def _refuting_input(
-    oracle: _Oracle, submission: _Submission, tests: list[_Test]
-) -> tuple[_Test | None, str]:
-    """The smallest test that refutes the submission, or ``None`` and why not.
-
-    The Kattis search (``_Oracle.refuting_input``: the samples first, then the tests by
-    size), stopped after ``SEARCH_SECONDS``.
-    """
-    assert submission.program is not None
-    started = time.monotonic()
-    _, reason = await oracle.refuting_input(submission, [])  # the samples only
-    if not reason.startswith("no test refutes it"):
-        return None, reason
-    program = _program(submission.program)
-    rejected = errors = marginal = 0
-    ordered = sorted(tests, key=_size)
-    for tried, test in enumerate(ordered):
-        if time.monotonic() - started > SEARCH_SECONDS:
-            return None, (
-                f"no test refutes it within {SEARCH_SECONDS:.0f} s: {tried} of "
-                f"{len(ordered)} tests tried, smallest first"
-            )
-        verdict, message = await oracle.verdict(program, test.input)
-        if verdict is Verdict.REFUTED and not await _clearly(oracle, program, test, message):
-            marginal += 1
-            continue
-        if verdict is Verdict.REFUTED:
-            return test, ""
-        if verdict is Verdict.INVALID_INPUT:
-            rejected += 1
-        elif verdict is Verdict.JUDGE_ERROR:
-            if message.startswith("does not compile"):
-                return None, message
-            errors += 1
-    notes = [f"{rejected} rejected by the validator"] if rejected else []
-    notes += [f"{errors} with a judge error"] if errors else []
-    notes += [f"{marginal} over the time limit only within twice it"] if marginal else []
-    more = f" ({', '.join(notes)})" if notes else ""
-    return None, f"no test refutes it: {len(ordered)} tests tried{more}"
-
-
-async def _clearly(oracle: _Oracle, program: Program, test: _Test, message: str) -> bool:
-    """Whether a refutation holds with a margin: one by time must still time out with
-    twice the limit, so that the task does not depend on this machine's speed or load
-    (the smallest test over the limit would otherwise change from one import to the
-    next)."""
-    if not message.startswith(str(RunStatus.TIME_LIMIT)):
-        return True
-    limits = oracle.judge.config.limits(oracle.problem)
-    doubled = limits.model_copy(
-        update={
-            "cpu_ms": 2 * limits.cpu_ms,
-            "wall_ms": 2 * limits.wall_ms if limits.wall_ms is not None else None,
-        }
-    )
-    run = await oracle.judge.pool.run(program, test.input, doubled)
-    return run.status is RunStatus.TIME_LIMIT
-
-
 def _package_id(directory: Path) -> str:
     """The id ``read_polygon`` gives the package (``short-name``, else the folder's name)."""
     try:
@@ -306,6 +207,14 @@ def _package_id(directory: Path) -> str:
     except (PolygonError, OSError):
         short_name = None
     return package_id(short_name or directory.resolve().name)
+
+
+def _given(directory: Path, folders: dict[Path, Path]) -> Path:
+    """The package's path as the user gave it: inside a ``.zip``, ``gym.zip/a``."""
+    for folder, given in folders.items():
+        if folder != given and directory.is_relative_to(folder):
+            return given / directory.relative_to(folder)
+    return directory
 
 
 def _shown(entry: ImportEntry, folders: dict[Path, Path]) -> ImportEntry:
@@ -318,18 +227,57 @@ def _shown(entry: ImportEntry, folders: dict[Path, Path]) -> ImportEntry:
     return entry
 
 
-def _skipped(id_: str, source: str, reason: str) -> ImportEntry:
-    return ImportEntry(id=id_, source=source, status=ImportStatus.SKIPPED, reasons=[reason])
+def _entry(id_: str, source: str, reason: str, cause: str, kind: str = "submission") -> ImportEntry:
+    return ImportEntry(
+        id=id_,
+        source=source,
+        status=ImportStatus.SKIPPED,
+        reasons=[reason],
+        cause=cause,
+        kind=kind,
+    )
+
+
+def _solution_skip(directory: Path, problem: str, solution: PolygonSolution) -> ImportEntry | None:
+    """The entry of a solution that cannot be a task before anything runs, else ``None``."""
+    task, source = f"{problem}/{solution.name}", f"{directory}/{solution.path}"
+    if not is_wrong(solution):
+        return _entry(task, source, f"tag {solution.tag}: not a wrong solution", "not wrong")
+    if solution.program is None:
+        return _entry(task, source, solution.reason or "not importable", solution.cause or "other")
+    return None
+
+
+def _problem_skip(directory: Path, why: str, cause: str) -> list[ImportEntry]:
+    """A package skipped whole: its entry, whose ``submissions`` are the wrong solutions
+    refute could have run, and one per wrong solution it could not (by language)."""
+    problem = _package_id(directory)
+    wrong = [s for s in read_solutions(directory) if is_wrong(s)]
+    head = _entry(problem, str(directory), why, cause, kind="problem")
+    head.submissions = sum(s.program is not None for s in wrong)
+    others = [_solution_skip(directory, problem, s) for s in wrong if s.program is None]
+    return [head, *(e for e in others if e is not None)]
 
 
 async def polygon_draft(
-    judge: Judge, directory: Path
+    judge: Judge,
+    directory: Path,
+    *,
+    previous: dict[str, tuple[str, str]] | None = None,
+    order: str = SMALLEST_FIRST,
 ) -> tuple[PolygonDraft | None, list[ImportEntry]]:
     """Read a package, make its tests and find each wrong solution's failing input.
 
-    Returns the draft (``None`` when the problem is skipped) and an entry per skipped
-    solution (or one for the whole problem).
+    Returns the draft (``None`` when the problem is skipped) and its entries: for a
+    draft, the problem's entry first (``written`` as a placeholder, with its submission
+    count), then one per solution that is not a task; for a skip, the problem's entry
+    and one per solution. ``previous`` holds ``(source, failing input)`` by solution
+    name from an earlier import: an unchanged solution tries that input first, so that a
+    re-import keeps the task it made (``previous_inputs``). ``order`` is the order of
+    the other tests, ``smallest`` or ``largest`` first.
     """
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     where = str(directory)
     try:
         package = read_polygon(directory)
@@ -338,32 +286,34 @@ async def polygon_draft(
             package = await _runnable_reference(judge, package, tests[0].input)
         examples, search = await _examples(judge, package, tests)
         draft = _draft(package, examples)
-        oracle = _Oracle(judge, _problem(package, examples))
+        oracle = KattisOracle(judge, _problem(package, examples))
         await oracle.check_samples(package.checker is not None)
-    except (Skip, OSError, UnicodeDecodeError, ValueError, SandboxError) as skip:
-        fallback = _package_id(directory)
-        why = str(skip) if isinstance(skip, Skip) else f"cannot read the package: {skip}"
-        return None, [_skipped(fallback, where, why)]
+    except Skip as skip:
+        return None, _problem_skip(directory, str(skip), skip.cause)
+    except (OSError, UnicodeDecodeError, ValueError, SandboxError) as error:
+        return None, _problem_skip(directory, f"cannot read the package: {error}", "bad package")
     entries: list[ImportEntry] = []
     found: list[SubmissionDraft] = []
     for solution in package.solutions:
-        task_id = f"{package.id}/{solution.name}"
-        source = f"{directory}/{solution.path}"
-        if not is_wrong(solution):
-            entries.append(_skipped(task_id, source, f"tag {solution.tag}: not a wrong solution"))
+        skipped = _solution_skip(directory, package.id, solution)
+        if skipped is not None:
+            entries.append(skipped)
             continue
-        if solution.program is None:
-            entries.append(_skipped(task_id, source, solution.reason or "not importable"))
-            continue
-        submission = _Submission(
+        assert solution.program is not None
+        submission = KattisSubmission(
             name=solution.name,
             category=solution.tag,
             path=directory / solution.path,
             program=solution.program,
         )
-        test, reason = await _refuting_input(oracle, submission, search)
+        earlier = (previous or {}).get(solution.name)
+        first = earlier[1] if earlier and earlier[0] == solution.program.source else None
+        test, reason, cause = await refuting_input(
+            oracle, submission, search, order=order, first=first
+        )
         if test is None:
-            entries.append(_skipped(task_id, source, reason))
+            source = f"{directory}/{solution.path}"
+            entries.append(_entry(f"{package.id}/{solution.name}", source, reason, cause))
             continue
         found.append(
             SubmissionDraft(
@@ -374,50 +324,95 @@ async def polygon_draft(
                 origin=solution.path,
             )
         )
+    wrong = [s for s in package.solutions if is_wrong(s)]
+    head = ImportEntry(
+        id=package.id,
+        source=where,
+        status=ImportStatus.WRITTEN,
+        submissions=sum(s.program is not None for s in wrong),
+        notes=package.notes,
+    )
     if not found:
-        entries.insert(0, _skipped(package.id, where, "no wrong solution to import"))
-        return None, entries
-    return draft.model_copy(update={"incorrect": tuple(found)}), entries
+        head.status, head.cause = ImportStatus.SKIPPED, NO_SUBMISSION_LEFT
+        head.reasons = ["no wrong solution to import"]
+        return None, [head, *entries]
+    return draft.model_copy(update={"incorrect": tuple(found)}), [head, *entries]
 
 
 async def import_polygon(
-    paths: list[Path], out: Path, judge: Judge, *, force: bool = False
+    paths: list[Path],
+    out: Path,
+    judge: Judge,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    cache: bool = True,
+    order: str = SMALLEST_FIRST,
 ) -> ImportReport:
     """Import Polygon packages (folders, folders of them at any depth, or ``.zip`` files)
     into ``out``; returns the report (also written to ``out/import-report.json``).
+
+    Packages are imported in parallel on the judge pool. With ``cache``, a package
+    unchanged since its last import into ``out`` is not judged again (``unchanged``); a
+    changed one is, and each wrong solution whose source is unchanged tries the failing
+    input it had first. ``progress`` is called as each package is done; ``order`` is the
+    failing-input search's order (``smallest`` or ``largest`` test first).
 
     Example::
 
         async with Sandbox() as sandbox:
             report = await import_polygon([Path("gym.zip")], Path("imported"),
                                           Judge(sandbox.judge))
-            print(report.summary())
+            for row in report.causes():
+                print(row.cause, row.problems, row.submissions)
     """
     with unpacked(paths) as folders:
         directories = find_polygon_packages(list(folders))
         report = ImportReport(importer="polygon", out=str(out))
         publisher = Publisher(out, judge, force=force)
+        store = ImportCache(out, importer="polygon") if cache else None
+        settings = judge.config.model_dump_json()
         limit = asyncio.Semaphore(judge.pool.size)
         first: dict[str, Path] = {}
         for directory in directories:
             first.setdefault(_package_id(directory), directory)
 
+        async def convert(directory: Path, problem_id: str) -> list[ImportEntry]:
+            async with limit:
+                draft, entries = await polygon_draft(
+                    judge, directory, previous=previous_inputs(out / problem_id), order=order
+                )
+            if draft is None:
+                return entries
+            return published_entries(await publisher.publish(draft, str(directory)), entries)
+
         async def one(directory: Path) -> list[ImportEntry]:
+            started = time.perf_counter()
             problem_id = _package_id(directory)
+            given = _given(directory, folders)  # a .zip's package, not its temporary folder
+            key: str | None = None
+            cached: list[ImportEntry] | None = None
             if first[problem_id] != directory:
                 reason = (
                     f"another package with the id {problem_id!r} comes first: {first[problem_id]}"
                 )
-                return [_skipped(problem_id, str(directory), reason)]
-            async with limit:
-                draft, entries = await polygon_draft(judge, directory)
-            if draft is None:
-                return entries
-            published = await publisher.publish(draft, str(directory))
-            return [published[0], *entries, *published[1:]]
+                entries = _problem_skip(directory, reason, "duplicate id")
+            else:
+                key = store.key(directory, CACHE_VERSION, settings, order) if store else None
+                cached = store.get(given, key) if store and key else None
+                entries = cached if cached is not None else await convert(directory, problem_id)
+            entries[0] = entries[0].model_copy(
+                update={"seconds": round(time.perf_counter() - started, 3)}
+            )
+            entries = [_shown(entry, folders) for entry in entries]
+            if store is not None and key is not None and cached is None:
+                store.put(given, key, entries)
+            if progress is not None:
+                progress(given, entries)
+            return entries
 
         results = await asyncio.gather(*(one(directory) for directory in directories))
-        report.entries = [_shown(entry, folders) for entries in results for entry in entries]
+        report.entries = [entry for entries in results for entry in entries]
         out.mkdir(parents=True, exist_ok=True)
         report.write(out)
         return report

@@ -11,8 +11,7 @@ from pathlib import Path
 from ..problems import JUDGE_PROGRAM_LANGUAGES, CheckerSettings
 from ..sandbox import Language, Program
 from ._draft import PackageDraft, SourceFile, package_id
-from ._kattis import Skip
-from ._polygon_rules import BUILT_IN_CHECKERS, language_name, standard_checker
+from ._polygon_rules import BUILT_IN_CHECKERS, language_family, language_name, standard_checker
 from ._polygon_statement import StatementError, statement_markdown
 from ._polygon_xml import (
     CORRECT_TAGS,
@@ -25,6 +24,7 @@ from ._polygon_xml import (
     numbered_path,
     read_spec,
 )
+from ._skip import Skip
 
 _HEADER = re.compile(r"\.(h|hh|hpp|hxx)$", re.I)
 _INCLUDE_NAME = re.compile(r"[A-Za-z0-9_+-][A-Za-z0-9_.+-]*")
@@ -86,6 +86,7 @@ class PolygonSolution:
     path: str
     program: SourceFile | None
     reason: str | None = None
+    cause: str | None = None
 
 
 @dataclass
@@ -110,6 +111,8 @@ class PolygonPackage:
     tests: list[TestRecipe]
     invalid: list[tuple[str, str]]
     statement_examples: list[tuple[str, str, str | None]]
+    notes: list[str]
+    """What was imported only in part (tests the package lacks)."""
     """``statements/<lang>/example.NN`` (and ``.a``): used when no test is a sample."""
 
     def program(self, file: SourceFile, *, judge_program: bool = False) -> Program:
@@ -134,16 +137,21 @@ def _text(path: Path) -> str:
 def _file(directory: Path, relative: str, what: str) -> Path:
     path = directory / relative
     if not path.is_file():
-        raise Skip(f"{what} {relative}, named in problem.xml, is not in the package")
+        raise Skip(
+            f"{what} {relative}, named in problem.xml, is not in the package",
+            cause="missing file",
+        )
     return path
 
 
-def _source_file(directory: Path, ref: SourceRef, what: str) -> SourceFile | str:
-    """The program, or why the sandbox cannot run it."""
+def _source_file(directory: Path, ref: SourceRef, what: str) -> SourceFile | tuple[str, str]:
+    """The program, or why the sandbox cannot run it and the cause."""
     language = language_name(ref.type)
     if language is None:
+        polygon_type = ref.type or Path(ref.path).suffix
         return (
-            f"unsupported language ({ref.type or Path(ref.path).suffix}): C, C++ or Python 3 only"
+            f"unsupported language ({polygon_type}): C, C++ or Python 3 only",
+            f"language: {language_family(polygon_type)}",
         )
     text = _text(_file(directory, ref.path, what))
     return SourceFile(source=text, extension=Language.parse(language).extension, language=language)
@@ -177,25 +185,32 @@ def _checker(directory: Path, spec: PolygonSpec) -> tuple[SourceFile | None, Che
     if standard in BUILT_IN_CHECKERS:
         return None, BUILT_IN_CHECKERS[standard]
     if spec.checker.source is None:
-        raise Skip(f"checker {spec.checker.name or '?'}: problem.xml names no source for it")
+        raise Skip(
+            f"checker {spec.checker.name or '?'}: problem.xml names no source for it",
+            cause="checker unsupported",
+        )
     found = _source_file(directory, spec.checker.source, "the checker")
-    if isinstance(found, str) or found.extension != "cpp":
-        raise Skip(f"checker {spec.checker.source.path}: refute runs C++ testlib checkers only")
+    if isinstance(found, tuple) or found.extension != "cpp":
+        raise Skip(
+            f"checker {spec.checker.source.path}: refute runs C++ testlib checkers only",
+            cause="checker unsupported",
+        )
     if _SCORING.search(found.source):
         raise Skip(
             f"checker {spec.checker.source.path} gives points (quitp): refute judges "
-            "pass-fail problems"
+            "pass-fail problems",
+            cause="scoring",
         )
     return SourceFile(source=found.source, extension="cpp"), CheckerSettings()
 
 
 def _validator(directory: Path, spec: PolygonSpec) -> SourceFile:
     if not spec.validators:
-        raise Skip("no validator: refute needs one to judge inputs")
+        raise Skip("no validator: refute needs one to judge inputs", cause="no validator")
     ref = spec.validators[0]
     found = _source_file(directory, ref, "the validator")
-    if isinstance(found, str):
-        raise Skip(f"validator {ref.path}: {found}")
+    if isinstance(found, tuple):
+        raise Skip(f"validator {ref.path}: {found[0]}", cause="validator unsupported")
     return SourceFile(source=found.source, extension=found.extension)
 
 
@@ -210,14 +225,15 @@ def _solutions(directory: Path, spec: PolygonSpec) -> list[PolygonSolution]:
         try:
             program = _source_file(directory, solution.source, "the solution")
         except Skip as missing:  # one solution's file: that solution only
-            program = str(missing)
+            program = (str(missing), missing.cause)
         found.append(
             PolygonSolution(
                 name=name,
                 tag=solution.tag,
                 path=solution.source.path,
                 program=program if isinstance(program, SourceFile) else None,
-                reason=program if isinstance(program, str) else None,
+                reason=program[0] if isinstance(program, tuple) else None,
+                cause=program[1] if isinstance(program, tuple) else None,
             )
         )
     return found
@@ -229,7 +245,10 @@ def _references(solutions: list[PolygonSolution]) -> list[PolygonSolution]:
         key=lambda s: CORRECT_TAGS.index(s.tag),
     )
     if not ranked:
-        raise Skip("no main or accepted solution in C, C++ or Python 3 to serve as the reference")
+        raise Skip(
+            "no main or accepted solution in C, C++ or Python 3 to serve as the reference",
+            cause="no reference",
+        )
     return ranked
 
 
@@ -251,8 +270,8 @@ def _generator(
     if ref is None:
         return GeneratorCall(cmd, None, [], f"no generator named {stem!r} in problem.xml")
     found = _source_file(directory, ref, "the generator")
-    if isinstance(found, str):
-        return GeneratorCall(cmd, None, [], f"generator {ref.path}: {found}")
+    if isinstance(found, tuple):
+        return GeneratorCall(cmd, None, [], f"generator {ref.path}: {found[0]}")
     language = Language.parse(found.language or found.extension)
     files = tuple(include.items()) if language.compiled else ()
     return GeneratorCall(
@@ -260,8 +279,14 @@ def _generator(
     )
 
 
-def _tests(directory: Path, spec: PolygonSpec, include: dict[str, str]) -> list[TestRecipe]:
+def _tests(
+    directory: Path, spec: PolygonSpec, include: dict[str, str]
+) -> tuple[list[TestRecipe], list[str]]:
+    """The recipes of the tests, and a note on the manual tests the package lacks (left
+    out: a failing input needs one test, and a package exported without its largest
+    files still has the others); ``Skip`` when it lacks every one."""
     recipes = []
+    lacking = []
     for test in spec.tests:
         relative = numbered_path(spec.input_pattern, test.index)
         path = directory / relative
@@ -274,7 +299,8 @@ def _tests(directory: Path, spec: PolygonSpec, include: dict[str, str]) -> list[
         generator = None
         if stored is None:
             if test.method != "generated" or not test.cmd:
-                raise Skip(f"test {test.index} ({relative}) is a manual test the package lacks")
+                lacking.append(relative)
+                continue
             generator = _generator(directory, spec, include, test)
         answer = _text(answer_path) if answer_path is not None and answer_path.is_file() else None
         recipes.append(
@@ -287,7 +313,14 @@ def _tests(directory: Path, spec: PolygonSpec, include: dict[str, str]) -> list[
                 generator=generator,
             )
         )
-    return recipes
+    if lacking and not recipes:
+        raise Skip(
+            f"every test is a manual test the package lacks ({', '.join(lacking[:3])}, ...)",
+            cause="missing test",
+        )
+    shown = ", ".join(lacking[:3]) + (", ..." if len(lacking) > 3 else "")
+    notes = [f"missing test: {len(lacking)} manual tests the package lacks, left out ({shown})"]
+    return recipes, notes if lacking else []
 
 
 def _invalid(directory: Path, spec: PolygonSpec) -> list[tuple[str, str]]:
@@ -319,26 +352,31 @@ def read_polygon(directory: Path) -> PolygonPackage:
     try:
         spec = read_spec(directory)
     except PolygonError as error:
-        raise Skip(str(error)) from error
+        raise Skip(str(error), cause="bad package") from error
     if spec.interactive:
-        raise Skip("interactive problem: refute judges programs that read one input file")
+        raise Skip(
+            "interactive problem: refute judges programs that read one input file",
+            cause="interactive",
+        )
     for stream, name in (("input", spec.input_file), ("output", spec.output_file)):
         if name not in ("", "stdin", "stdout"):
             raise Skip(
                 f"the solutions' {stream} is the file {name!r}: refute runs programs on "
-                "stdin and stdout"
+                "stdin and stdout",
+                cause="file input or output",
             )
     problem_id = package_id(spec.short_name or directory.resolve().name)
     title, language = _title(spec, problem_id)
     try:
         statement = statement_markdown(directory, language, spec.statements.get(language), title)
     except StatementError as error:
-        raise Skip(str(error)) from error
+        raise Skip(str(error), cause="no statement") from error
     include = _include(directory, spec)
     validator = _validator(directory, spec)
     checker, settings = _checker(directory, spec)
     solutions = _solutions(directory, spec)
     reference, *alternatives = _references(solutions)
+    tests, notes = _tests(directory, spec, include)
     assert reference.program is not None
     return PolygonPackage(
         directory=directory,
@@ -354,7 +392,8 @@ def read_polygon(directory: Path) -> PolygonPackage:
         reference_path=reference.path,
         alternatives=alternatives,
         solutions=[s for s in solutions if s.tag not in CORRECT_TAGS],
-        tests=_tests(directory, spec, include),
+        tests=tests,
+        notes=notes,
         invalid=_invalid(directory, spec),
         statement_examples=_statement_examples(directory, language),
     )
@@ -362,3 +401,12 @@ def read_polygon(directory: Path) -> PolygonPackage:
 
 def is_wrong(solution: PolygonSolution | Solution) -> bool:
     return solution.tag in WRONG_TAGS
+
+
+def read_solutions(directory: Path) -> list[PolygonSolution]:
+    """The solutions ``problem.xml`` names (none when it does not parse): what skipping
+    the whole package costs, counted in the report."""
+    try:
+        return _solutions(directory, read_spec(directory))
+    except (PolygonError, OSError, UnicodeDecodeError):
+        return []

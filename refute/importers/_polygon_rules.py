@@ -59,3 +59,39 @@ def language_name(polygon_type: str) -> str | None:
     if family == "pypy":
         return "PyPy 3" if variant.startswith("3") else None
     return None
+
+
+_FAMILIES = {
+    "java": "Java",
+    "kotlin": "Kotlin",
+    "pas": "Pascal",
+    "delphi": "Pascal",
+    "fpc": "Pascal",
+    "csharp": "C#",
+    "cs": "C#",
+    "go": "Go",
+    "rust": "Rust",
+    "ruby": "Ruby",
+    "haskell": "Haskell",
+    "ocaml": "OCaml",
+    "scala": "Scala",
+    "js": "JavaScript",
+    "php": "PHP",
+    "perl": "Perl",
+    "d": "D",
+}
+
+
+def language_family(polygon_type: str) -> str:
+    """A language's name without its version, for the report's summary by cause.
+
+    >>> language_family("java11"), language_family("python.2"), language_family("kotlin16")
+    ('Java', 'Python 2', 'Kotlin')
+    """
+    kind = polygon_type.strip().lower()
+    if kind.startswith(("python.2", "pypy.2", "python.pypy2")):
+        return "Python 2"
+    family = re.match(r"[a-z]+", kind)
+    if family is None:
+        return kind or "unknown"
+    return _FAMILIES.get(family.group(0), family.group(0))

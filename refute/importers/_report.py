@@ -180,7 +180,7 @@ def note_cause(note: str) -> str:
         return f"generators.yaml key {key.group(1)!r} not supported" if key else "not supported"
     if "left out of invalid" in text:
         return "invalid input the validator accepts"
-    for kind in ("generator failed", "generator unsupported"):
+    for kind in ("generator failed", "generator unsupported", "missing test"):
         if text.startswith(kind):
             return kind
     return "generators.yaml: " + re.sub(r"\s*\(.*\)$", "", text)[:60]

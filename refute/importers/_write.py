@@ -134,3 +134,22 @@ class Publisher:
                 os.replace(target, stage / f"{draft.id}.old")
             os.replace(staged, target)
             return problem(ImportStatus.REPLACED if existing is not None else ImportStatus.WRITTEN)
+
+
+def published_entries(
+    published: list[ImportEntry], drafted: list[ImportEntry]
+) -> list[ImportEntry]:
+    """The entries of a problem that was drafted (``drafted``: its placeholder entry, then
+    its skipped submissions) and then published (``published``: its entry, then one per
+    submission dropped by the checks): the problem's entry with the draft's submission
+    count and notes, and a cause unless it was written."""
+    head = published[0].model_copy(
+        update={"submissions": drafted[0].submissions, "notes": drafted[0].notes}
+    )
+    if head.status not in (ImportStatus.WRITTEN, ImportStatus.REPLACED):
+        head = head.model_copy(update={"cause": head.cause or str(head.status)})
+    dropped = [
+        e.model_copy(update={"kind": "submission", "cause": "fails the checks"})
+        for e in published[1:]
+    ]
+    return [head, *drafted[1:], *dropped]

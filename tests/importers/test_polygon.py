@@ -15,6 +15,7 @@ small header of our own with testlib's names, not testlib.
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from refute.importers import (
+    IMPORT_REPORT_FILE,
     ImportEntry,
     ImportReport,
     ImportSourceError,
@@ -29,6 +31,7 @@ from refute.importers import (
     find_polygon_packages,
     import_polygon,
 )
+from refute.importers._cache import CACHE_DIR
 from refute.judge import Judge, check_task
 from refute.problems import load_problem
 from refute.sandbox import Sandbox
@@ -181,27 +184,54 @@ async def test_validator_tests_with_verdict_invalid_become_invalid_inputs(
 
 
 @pytest.mark.parametrize(
-    ("task", "reason"),
+    ("task", "reason", "cause"),
     [
         (
             "largest-number/first-ten",
             "no test refutes it: 3 tests tried (1 rejected by the validator)",
+            "no test refutes it",
         ),
-        ("largest-number/smallest", "fails sample 1 (trivially refutable): wrong answer"),
-        ("largest-number/Main", "unsupported language (java11): C, C++ or Python 3 only"),
+        (
+            "largest-number/smallest",
+            "fails sample 1 (trivially refutable): wrong answer",
+            "fails a sample",
+        ),
+        (
+            "largest-number/Main",
+            "unsupported language (java11): C, C++ or Python 3 only",
+            "language: Java",
+        ),
         (
             "largest-number/careful",
             "tag time-limit-exceeded-or-accepted: not a wrong solution",
+            "not wrong",
         ),
     ],
 )
 async def test_solutions_that_cannot_be_tasks_are_reported_with_the_cause(
-    imported: tuple[Path, ImportReport], task: str, reason: str
+    imported: tuple[Path, ImportReport], task: str, reason: str, cause: str
 ) -> None:
     _, report = imported
     found = entry(report, task)
     assert found.status is ImportStatus.SKIPPED
     assert found.reasons[0].startswith(reason)
+    assert (found.kind, found.cause) == ("submission", cause)
+
+
+async def test_the_summary_by_cause_counts_each_skipped_solution(
+    imported: tuple[Path, ImportReport],
+) -> None:
+    out, report = imported
+    rows = {row.cause: (row.problems, row.submissions) for row in report.causes()}
+    assert rows == {
+        "no test refutes it": (0, 1),
+        "fails a sample": (0, 1),
+        "language: Java": (0, 1),
+        "not wrong": (0, 1),
+    }
+    written = json.loads((out / IMPORT_REPORT_FILE).read_text())
+    assert {"cause": "language: Java", "problems": 0, "submissions": 1} in written["causes"]
+    assert entry(report, "largest-number").submissions == 3  # its wrong C++/Python solutions
 
 
 # -- the custom checker's protocol ---------------------------------------------------
@@ -259,29 +289,57 @@ async def broken(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 @pytest.mark.parametrize(
-    ("id", "reason"),
+    ("id", "reason", "cause"),
     [
-        ("bad-xml", "problem.xml does not parse: mismatched tag: line 1"),
+        ("bad-xml", "problem.xml does not parse: mismatched tag: line 1", "bad package"),
         (
             "missing-file",
             "the validator files/val.cpp, named in problem.xml, is not in the package",
+            "missing file",
         ),
-        ("crashing-generator", "generator gen fails on test 2 (gen 0 10): RUNTIME_ERROR"),
-        ("interactive", "interactive problem"),
-        ("lost-test", "test 3 (tests/03) is a manual test the package lacks"),
+        (
+            "crashing-generator",
+            "generator gen fails on test 2 (gen 0 10): RUNTIME_ERROR",
+            "generator failed",
+        ),
+        ("interactive", "interactive problem", "interactive"),
         (
             "no-reference",
             "no main or accepted solution runs on the first example: "
             "solutions/windows-only.cpp: COMPILE_ERROR",
+            "reference does not run",
         ),
     ],
 )
 async def test_a_broken_package_is_skipped_with_the_fault(
-    broken: ImportReport, id: str, reason: str
+    broken: ImportReport, id: str, reason: str, cause: str
 ) -> None:
     found = entry(broken, id)
     assert found.status is ImportStatus.SKIPPED
     assert found.reasons[0].startswith(reason), found.reasons
+    assert (found.kind, found.cause) == ("problem", cause)
+
+
+async def test_a_manual_test_the_package_lacks_is_left_out_with_a_note(
+    broken: ImportReport,
+) -> None:
+    lost = entry(broken, "lost-test")
+    assert lost.status is ImportStatus.WRITTEN
+    assert lost.notes == ["missing test: 1 manual tests the package lacks, left out (tests/03)"]
+    assert lost.tasks == ["lost-test/zero-start"]  # refuted by tests/02, which it has
+    rows = {row.cause: row.problems for row in broken.causes()}
+    assert rows["partly imported: missing test"] == 1
+
+
+async def test_a_package_skipped_whole_counts_the_solutions_it_cost(
+    broken: ImportReport,
+) -> None:
+    interactive = entry(broken, "interactive")
+    assert interactive.submissions == 3  # zero-start.cpp, first-ten.py, smallest.py
+    java = entry(broken, "interactive/Main")
+    assert (java.kind, java.cause) == ("submission", "language: Java")
+    rows = {row.cause: row.submissions for row in broken.causes()}
+    assert rows["interactive"] == 3
 
 
 # -- where packages are found --------------------------------------------------------
@@ -361,17 +419,59 @@ def test_a_path_without_packages_is_an_error_naming_it(tmp_path: Path) -> None:
         find_polygon_packages([tmp_path / "broken.zip"])
 
 
-async def test_a_second_import_changes_nothing(
+def packages(out: Path) -> dict[Path, bytes]:
+    """Every file of the packages in ``out`` (not the report, not the cache)."""
+    return {
+        p: p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.name != IMPORT_REPORT_FILE and CACHE_DIR not in p.parts
+    }
+
+
+async def test_a_second_import_changes_nothing_and_runs_nothing(
     imported: tuple[Path, ImportReport], sandbox: Sandbox
 ) -> None:
-    out, _ = imported
-    before = {
-        p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "import-report.json"
-    }
+    out, first = imported
+    before = packages(out)
     again = await import_polygon([POLYGON], out, Judge(sandbox.judge))
-    assert entry(again, "largest-number").status is ImportStatus.UNCHANGED
-    assert entry(again, "sum-of-numbers").status is ImportStatus.UNCHANGED
-    after = {
-        p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "import-report.json"
-    }
-    assert after == before
+    for id in ("largest-number", "sum-of-numbers"):
+        assert entry(again, id).status is ImportStatus.UNCHANGED
+        assert entry(again, id).cached
+    assert packages(out) == before
+    assert [(e.id, e.cause) for e in again.entries] == [(e.id, e.cause) for e in first.entries]
+
+
+async def test_a_reimport_of_a_changed_package_keeps_the_failing_input_it_found(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    package = copy("stored", tmp_path / "p", "kept-input")
+    judge = Judge(sandbox.judge)
+    report = await import_polygon([package], tmp_path / "out", judge)
+    assert entry(report, "kept-input").status is ImportStatus.WRITTEN
+    failing = tmp_path / "out" / "kept-input" / "incorrect" / "zero-start.fail.in"
+    assert failing.read_text() == "3\n-5 -2 -9\n"  # tests/02
+    # A new test, smaller than tests/02, that refutes zero-start too.
+    (package / "tests" / "05").write_bytes(b"1\r\n-7\r\n")
+    xml = package / "problem.xml"
+    text = xml.read_text().replace("<test-count>4<", "<test-count>5<")
+    xml.write_text(text.replace("</tests>", '<test method="manual"/></tests>', 1))
+    fresh = await import_polygon([package], tmp_path / "fresh", judge)
+    assert entry(fresh, "kept-input").status is ImportStatus.WRITTEN
+    assert (tmp_path / "fresh" / "kept-input" / "incorrect" / "zero-start.fail.in").read_text() == (
+        "1\n-7\n"
+    )
+    before = packages(tmp_path / "out")
+    again = await import_polygon([package], tmp_path / "out", judge)
+    assert entry(again, "kept-input").status is ImportStatus.UNCHANGED
+    assert not entry(again, "kept-input").cached  # the package changed: it was judged again
+    assert packages(tmp_path / "out") == before
+
+
+async def test_the_search_can_try_the_largest_tests_first(sandbox: Sandbox, tmp_path: Path) -> None:
+    package = copy("generated", tmp_path / "p", "largest-first")
+    report = await import_polygon(
+        [package], tmp_path / "out", Judge(sandbox.judge), order="largest"
+    )
+    assert entry(report, "largest-first").status is ImportStatus.WRITTEN
+    failing = (tmp_path / "out" / "largest-first" / "incorrect" / "overflow.fail.in").read_text()
+    assert failing.startswith("100\n")  # test 4, not test 3 as smallest first
