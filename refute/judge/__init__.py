@@ -33,6 +33,7 @@ from ._models import (
     Timings,
     Verdict,
 )
+from ._solution import SolutionJudge, SolutionResult, SolutionTest, SolutionVerdict, solution_tests
 
 __all__ = [
     "CHECKER_FILES",
@@ -47,6 +48,10 @@ __all__ = [
     "Mode",
     "Reason",
     "RunRecord",
+    "SolutionJudge",
+    "SolutionResult",
+    "SolutionTest",
+    "SolutionVerdict",
     "Stage",
     "TaskCheck",
     "Timings",
@@ -55,4 +60,5 @@ __all__ = [
     "check_task",
     "compare_tokens",
     "interpret_checker",
+    "solution_tests",
 ]
