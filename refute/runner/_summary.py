@@ -124,7 +124,8 @@ class Summary(BaseModel):
     metrics: dict[str, Estimate]
 
 
-def _rating_bucket(rating: int | None) -> str:
+def rating_bucket(rating: int | None) -> str:
+    """The bucket of 400 a rating falls in (``1200-1599``), or ``unrated``."""
     if rating is None:
         return "unrated"
     low = rating // 400 * 400
@@ -228,7 +229,7 @@ def summarize(
     by_rating: dict[str, list[bool]] = defaultdict(list)
     by_tag: dict[str, list[bool]] = defaultdict(list)
     for task in tasks:
-        by_rating[_rating_bucket(task.problem.rating)].append(task.id in refuted)
+        by_rating[rating_bucket(task.problem.rating)].append(task.id in refuted)
         for tag in task.problem.tags:
             by_tag[tag].append(task.id in refuted)
 
