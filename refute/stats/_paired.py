@@ -36,7 +36,11 @@ def newcombe_paired_difference(
     p1, p2 = first_yes / n, second_yes / n
     first, second = wilson(first_yes, n, level), wilson(second_yes, n, level)
     margins = first_yes * (n - first_yes) * second_yes * (n - second_yes)
-    phi = (both * neither - only_first * only_second) / sqrt(margins) if margins else 0.0
+    # Newcombe's phi, with his continuity correction: a positive cross-product difference
+    # within n/2 of zero counts as no correlation.
+    cross = both * neither - only_first * only_second
+    corrected = cross - n / 2 if cross > n / 2 else min(cross, 0)
+    phi = corrected / sqrt(margins) if margins else 0.0
     below = sqrt(
         max(
             0.0,
