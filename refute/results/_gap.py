@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from ..runner import rating_bucket
 from ..stats import (
@@ -47,6 +47,7 @@ class FourWay(BaseModel):
     refuted_not_solved: int = 0
     neither: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def tasks(self) -> int:
         solved = self.solved_refuted + self.solved_not_refuted
