@@ -1,6 +1,8 @@
-"""The judge: does a candidate input refute a task's incorrect submission?
+"""The judge: does a candidate input refute a task's incorrect submission? And, for the
+solve side of the falsification gap (``SolutionJudge``), is a program a correct solution?
 
-It knows problems and the sandbox's judge pool, and nothing of agents or predictions.
+It knows problems and the sandbox's pools (the judge pool; the untrusted pool only for
+solutions, which are model-written), and nothing of agents or predictions.
 
 Example::
 

@@ -84,3 +84,10 @@ async def test_the_reference_runs_once_per_input(solutions: SolutionJudge, task:
 def test_solutions_never_run_in_the_judge_pool(sandbox: Sandbox, judge: Judge) -> None:
     with pytest.raises(ValueError, match="untrusted"):
         SolutionJudge(sandbox.judge, judge)
+
+
+def test_a_language_the_sandbox_cannot_run_is_a_compile_error(
+    solutions: SolutionJudge, task: Task
+) -> None:
+    result = solutions.unknown_language(task, "solution: unknown language 'Cobol'")
+    assert result.verdict is SolutionVerdict.COMPILE_ERROR and not result.sandbox_failure
