@@ -4,11 +4,12 @@ model stand-in, ``refute compare --gap``, and the gap section of ``refute report
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from refute.report import render_report, report_data
+from refute.report import render_report, report_data, write_report
 from refute.results import load_runs
 from refute.testing import ModelServer, Reply, Request
 
@@ -125,3 +126,32 @@ def test_the_report_pairs_each_solve_run_with_the_refute_runs_of_its_model(
     assert data.gaps[0].table.solved_not_refuted == 4 and data.solve_runs == [str(solve)]
     html = render_report(data, "gap")
     assert 'class="gap-value">+100.0%</strong>' in html
+
+
+@pytest.mark.slow
+def test_the_gap_section_draws_in_a_browser_with_no_errors(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra installs it")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    tasks = [task.id for task in bundled_tasks()[:12]]
+    solve = make_run(
+        tmp_path / "solve",
+        {t: [i % 2 == 0] for i, t in enumerate(tasks)},
+        solve=True,
+        agent="solve",
+    )
+    refute = make_run(tmp_path / "refute", {t: [i % 4 == 0] for i, t in enumerate(tasks)})
+    out = tmp_path / "report.html"
+    write_report([solve, refute], out)
+    errors: list[str] = []
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(out.as_uri())
+        page.wait_for_selector("#figure-gap_1 .main-svg")
+        assert page.locator("#gap-1 .gap-value").inner_text() == "+25.0%"
+        assert page.locator("#gap-1 table.four-way td").all_inner_texts() == ["3", "3", "0", "6"]
+        assert page.locator("#figure-gap_1 .bars .point").count() >= 2
+        browser.close()
+    assert errors == []
