@@ -107,9 +107,15 @@ class Candidate(BaseModel):
     has no usable answer, leave both empty and say why in ``failure`` (an unparseable
     model answer is such a case: a failed attempt, not a crash).
 
+    A solve agent (``--agent solve``) answers the other question, whether the model can
+    solve the problem itself: it gives a ``solution``, which is judged as a contest
+    judge would (accepted or not) instead of as a counterexample.
+
     Args:
         input: the candidate input text.
         generator: a program that prints the candidate input (run in the untrusted pool).
+        solution: a program solving the problem (a solve agent's answer; run in the
+            untrusted pool on the problem's tests).
         failure: why there is no candidate (``unparseable answer``, ``gave up``).
         note: anything the agent wants recorded with the attempt.
         metrics: numbers the agent wants recorded (the fuzz baseline's valid-input rate).
@@ -119,13 +125,14 @@ class Candidate(BaseModel):
 
     input: str | None = None
     generator: ProgramSource | None = None
+    solution: ProgramSource | None = None
     failure: str | None = None
     note: str = ""
     metrics: dict[str, float] = Field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
-        return self.input is None and self.generator is None
+        return self.input is None and self.generator is None and self.solution is None
 
 
 class Budget(BaseModel):

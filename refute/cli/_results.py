@@ -11,10 +11,13 @@ from rich.table import Table
 
 from ..results import (
     Comparison,
+    Gap,
+    GapGroup,
     Leaderboard,
     ResultsError,
     compare,
     dump,
+    gap,
     leaderboard,
     load_runs,
 )
@@ -86,8 +89,72 @@ def _matrix_table(result: Comparison) -> Table:
     return table
 
 
+def _gap_tables(result: Gap) -> list[Table]:
+    table = Table(title="solved (solve run) against refuted (refute run), tasks")
+    table.add_column("")
+    table.add_column("refuted", justify="right")
+    table.add_column("not refuted", justify="right")
+    four = result.table
+    table.add_row("solved", str(four.solved_refuted), str(four.solved_not_refuted))
+    table.add_row("not solved", str(four.refuted_not_solved), str(four.neither))
+    groups = Table(
+        title="the gap: solved - refuted",
+        caption="rates: Wilson 95% interval; gap: Newcombe's paired 95% interval "
+        "(overall also a paired bootstrap); McNemar: exact, on tasks solved only or "
+        "refuted only",
+    )
+    for column in ("tasks", "group", "n", "solved", "refuted", "gap"):
+        groups.add_column(column, justify="right" if column == "n" else "left")
+    groups.add_row("all", "", *_gap_row(result.common_tasks, result))
+    for kind, rows in (("rating", result.by_rating), ("tag", result.by_tag)):
+        for name, group in rows.items():
+            groups.add_row(kind, escape(name), *_gap_row(group.table.tasks, group))
+    return [table, groups]
+
+
+def _gap_row(tasks: int, group: Gap | GapGroup) -> tuple[str, str, str, str]:
+    change = group.gap
+    return (
+        str(tasks),
+        group.solve_rate.describe(),
+        group.refute_rate.describe(),
+        f"{change.value:+.1%} [{change.low:+.1%}, {change.high:+.1%}]",
+    )
+
+
+def _print_gap(result: Gap) -> None:
+    out.print(
+        f"{result.common_tasks} task(s) judged by both: {escape(result.solve_run)} "
+        f"({escape(result.solve_agent)}, {escape(result.solve_model or '-')}) against "
+        f"{escape(result.refute_run)} ({escape(result.refute_agent)}, "
+        f"{escape(result.refute_model or '-')})"
+    )
+    for table in _gap_tables(result):
+        out.print(table)
+    boot = result.gap_bootstrap
+    out.print(
+        f"gap {result.gap.value:+.1%}; paired bootstrap [{boot.low:+.1%}, {boot.high:+.1%}]; "
+        f"McNemar p {result.mcnemar.p_value:.3g} "
+        f"({result.mcnemar.only_first} solved only / {result.mcnemar.only_second} refuted only)"
+    )
+    if result.solved_not_refuted:
+        shown = ", ".join(result.solved_not_refuted[:10])
+        more = len(result.solved_not_refuted) - 10
+        out.print(
+            f"solved but not refuted: {escape(shown)}" + (f" and {more} more" if more > 0 else "")
+        )
+    for note in result.notes:
+        out.print(f"note: {escape(note)}")
+
+
 def compare_command(
     runs: list[Path] = RUNS,
+    gap_of: bool = typer.Option(
+        False,
+        "--gap",
+        help="The falsification gap: give SOLVE_RUN REFUTE_RUN (a run of --agent solve, "
+        "then a refute run); per task solved or not, refuted or not.",
+    ),
     force: bool = typer.Option(
         False, "--force", help="Compare runs judged in different modes or on other packages."
     ),
@@ -95,7 +162,20 @@ def compare_command(
     resamples: int = typer.Option(RESAMPLES, "--resamples", min=100, help="Bootstrap resamples."),
     json_output: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Compare runs pairwise on their common tasks: paired difference, McNemar, similarity."""
+    """Compare runs pairwise on their common tasks: paired difference, McNemar, similarity.
+
+    With --gap SOLVE_RUN REFUTE_RUN: the falsification gap between solving and refuting.
+    """
+    if gap_of:
+        if len(runs) != 2:
+            raise ResultsError(f"compare --gap: give two run directories, not {len(runs)}")
+        solve_run, refute_run = load_runs(runs)
+        joined = gap(solve_run, refute_run, force=force, seed=seed, resamples=resamples)
+        if json_output:
+            print(dump(joined))
+        else:
+            _print_gap(joined)
+        return
     if len(runs) < 2:
         raise ResultsError("compare: give at least two run directories")
     result = compare(load_runs(runs), force=force, seed=seed, resamples=resamples)

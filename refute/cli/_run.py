@@ -114,13 +114,13 @@ def _interval_note(summary: Summary) -> str:
     return note
 
 
-def _results(summary: Summary, directory: Path) -> Table:
+def _results(summary: Summary, directory: Path, success: str = "refuted") -> Table:
     table = Table(title=escape(f"results: {directory}"), caption=_interval_note(summary))
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_row("tasks", str(summary.tasks))
     table.add_row("attempts", str(summary.attempts))
-    table.add_row("refuted tasks", f"{summary.refuted} ({summary.success_rate.describe()})")
+    table.add_row(f"{success} tasks", f"{summary.refuted} ({summary.success_rate.describe()})")
     for k, estimate in summary.pass_at_k.items():
         table.add_row(f"pass@{k}", estimate.describe(percent=False))
     spread = summary.spread
@@ -315,7 +315,8 @@ def run_command(
     if json_output:
         print(json.dumps(summary.model_dump(mode="json"), indent=2))
     else:
-        out.print(_results(summary, directory))
+        solving = config.agent == "solve"  # its successes are accepted solutions
+        out.print(_results(summary, directory, "solved" if solving else "refuted"))
 
 
 def _repeats(directory: Path, config: RunConfig | None, repeats: int, json_output: bool) -> None:

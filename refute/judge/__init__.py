@@ -1,6 +1,8 @@
-"""The judge: does a candidate input refute a task's incorrect submission?
+"""The judge: does a candidate input refute a task's incorrect submission? And, for the
+solve side of the falsification gap (``SolutionJudge``), is a program a correct solution?
 
-It knows problems and the sandbox's judge pool, and nothing of agents or predictions.
+It knows problems and the sandbox's pools (the judge pool; the untrusted pool only for
+solutions, which are model-written), and nothing of agents or predictions.
 
 Example::
 
@@ -33,6 +35,7 @@ from ._models import (
     Timings,
     Verdict,
 )
+from ._solution import SolutionJudge, SolutionResult, SolutionTest, SolutionVerdict, solution_tests
 
 __all__ = [
     "CHECKER_FILES",
@@ -47,6 +50,10 @@ __all__ = [
     "Mode",
     "Reason",
     "RunRecord",
+    "SolutionJudge",
+    "SolutionResult",
+    "SolutionTest",
+    "SolutionVerdict",
     "Stage",
     "TaskCheck",
     "Timings",
@@ -55,4 +62,5 @@ __all__ = [
     "check_task",
     "compare_tokens",
     "interpret_checker",
+    "solution_tests",
 ]

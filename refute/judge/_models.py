@@ -72,6 +72,8 @@ class Stage(StrEnum):
     REFERENCE = "reference"
     INCORRECT = "incorrect"
     CHECKER = "checker"
+    SOLUTION = "solution"
+    """A solution written by a solve agent (run in the untrusted pool)."""
 
 
 class JudgeConfig(BaseModel):

@@ -13,7 +13,17 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..problems import Task
-from ..results import Comparison, Leaderboard, ResultsError, Run, compare, leaderboard
+from ..results import (
+    Comparison,
+    Gap,
+    Leaderboard,
+    ResultsError,
+    Run,
+    compare,
+    gap,
+    is_solve_run,
+    leaderboard,
+)
 from ..runner import AttemptRecord
 from ..stats import Estimate
 
@@ -70,6 +80,11 @@ class ReportData(BaseModel):
     by_tag: GroupRates
     pass_at_k: dict[str, dict[str, Estimate]]
     tasks: list[TaskRow]
+    solve_runs: list[str] = []
+    """Runs of ``--agent solve``: their successes are solved tasks, not refuted ones."""
+    gaps: list[Gap] = []
+    """Each solve run joined with the refute runs of its model (with every refute run when
+    none shares its model): the falsification gap."""
 
 
 def _cap(text: str) -> str:
@@ -97,7 +112,8 @@ def _transcript(run: Run, record: AttemptRecord) -> str:
 
 
 def _attempt(run: Run, record: AttemptRecord) -> AttemptView:
-    verdict = record.verdict.value if record.verdict else record.outcome.value
+    decided = record.solution_verdict or record.verdict
+    verdict = decided.value if decided else record.outcome.value
     text = _read(run, record.input_path) if record.input_path else (record.input or "")
     return AttemptView(
         run=run.name,
@@ -165,6 +181,20 @@ def _task_rows(runs: Sequence[Run]) -> list[TaskRow]:
     return rows
 
 
+def _gaps(runs: Sequence[Run], force: bool, notes: list[str]) -> list[Gap]:
+    solvers = [run for run in runs if is_solve_run(run)]
+    refuters = [run for run in runs if not is_solve_run(run)]
+    gaps = []
+    for solve in solvers:
+        same_model = [run for run in refuters if run.config.model == solve.config.model]
+        for refute in same_model or refuters:
+            try:
+                gaps.append(gap(solve, refute, force=force))
+            except ResultsError as error:
+                notes.append(f"no gap of {solve.name} and {refute.name}: {error}")
+    return gaps
+
+
 def report_data(runs: Sequence[Run], *, force: bool = False) -> ReportData:
     """Gather a report's content from ``runs`` (``force``: compare runs whose settings
     differ, as ``refute compare --force`` does)."""
@@ -182,6 +212,7 @@ def report_data(runs: Sequence[Run], *, force: bool = False) -> ReportData:
             notes.append(f"no comparison: {error}")
     board = leaderboard(runs)
     notes += [note for note in board.notes if note not in notes]
+    gaps = _gaps(runs, force, notes)
     return ReportData(
         runs=[run.name for run in runs],
         leaderboard=board,
@@ -191,6 +222,8 @@ def report_data(runs: Sequence[Run], *, force: bool = False) -> ReportData:
         by_tag=_groups(runs, "by_tag"),
         pass_at_k={run.name: run.summary.pass_at_k for run in runs},
         tasks=_task_rows(runs),
+        solve_runs=[run.name for run in runs if is_solve_run(run)],
+        gaps=gaps,
     )
 
 

@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from ..files import atomic_write
-from ..results import ResultsError, load_runs
+from ..results import Gap, ResultsError, load_runs
 from ..stats import Estimate
 from ._data import GroupRates, ReportData, default_title, report_data
 
@@ -41,7 +41,13 @@ def _interval(estimates: Sequence[Estimate | None]) -> dict[str, Any]:
     } | ({"array": []} if all(v is None for v in values) else {})
 
 
-def _bars(go: Any, rates: GroupRates, title: str, axis: str) -> Any:
+def _bars(
+    go: Any,
+    rates: GroupRates,
+    title: str,
+    axis: str,
+    measure: str = "tasks refuted (95% Wilson interval)",
+) -> Any:
     figure = go.Figure()
     for run, estimates in rates.rates.items():
         figure.add_trace(
@@ -58,9 +64,21 @@ def _bars(go: Any, rates: GroupRates, title: str, axis: str) -> Any:
         title=title,
         barmode="group",
         xaxis_title=axis,
-        yaxis={"title": "tasks refuted (95% Wilson interval)", "tickformat": ".0%"},
+        yaxis={"title": measure, "tickformat": ".0%"},
     )
     return figure
+
+
+def _gap_rates(joined: Gap) -> GroupRates:
+    """A gap's solve and refute rates per rating bucket, as two bar series."""
+    groups = list(joined.by_rating)
+    return GroupRates(
+        groups=groups,
+        rates={
+            f"solved ({joined.solve_run})": [joined.by_rating[g].solve_rate for g in groups],
+            f"refuted ({joined.refute_run})": [joined.by_rating[g].refute_rate for g in groups],
+        },
+    )
 
 
 def _pass_at_k(go: Any, data: ReportData) -> Any:
@@ -152,6 +170,14 @@ def render_report(data: ReportData, title: str) -> str:
         "pass_at_k": _pass_at_k(go, data),
         "cost": _cost(go, data),
     }
+    for number, joined in enumerate(data.gaps, 1):
+        figures[f"gap_{number}"] = _bars(
+            go,
+            _gap_rates(joined),
+            f"solved and refuted by rating: {joined.solve_run} and {joined.refute_run}",
+            "rating",
+            "tasks (95% Wilson interval)",
+        )
     heat = _similarity(go, data)
     if heat is not None:
         figures["similarity"] = heat

@@ -23,6 +23,7 @@ from ._summary import (
     TaskOutcome,
     latest_records,
     pass_at_k_estimates,
+    rating_bucket,
     summarize,
     task_outcomes,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "pass_at_k_estimates",
     "problem_hashes",
     "problem_set_hash",
+    "rating_bucket",
     "repeat_seed",
     "resume_repeats",
     "run_benchmark",

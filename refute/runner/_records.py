@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, computed_field, field_validator
 
-from ..judge import Reason, Verdict
+from ..judge import Reason, SolutionVerdict, Verdict
 from ..sandbox import printable_text
 
 INPUT_CAP = 4096
@@ -71,7 +71,8 @@ class AttemptRecord(BaseModel):
         verdict: the judge's verdict, when judged.
         reason: how the submission failed, when refuted.
         message: the judge's message, or why there was no verdict.
-        refuted: the attempt succeeded.
+        refuted: the attempt succeeded: for a solve attempt (``--agent solve``), the
+            solution was accepted.
         input: the candidate input (first ``INPUT_CAP`` characters).
         input_path: the file holding the full input, relative to the run directory.
         minimized_input: the shrunk refuting input, with ``--minimize``.
@@ -84,6 +85,9 @@ class AttemptRecord(BaseModel):
         metrics: numbers the agent recorded (the fuzz baseline's valid-input rate).
         oracle: the agent saw the reference solution.
         transcript: the transcript file, relative to the run directory.
+        solution_verdict: a solve attempt's verdict (``ACCEPTED``, ``WRONG_ANSWER`` ...),
+            else ``None``; a judge failure also sets ``verdict`` to ``JUDGE_ERROR``.
+        failed_test: the first test a solve attempt's solution failed, else ``None``.
         tries: how many times the attempt was run: 2 when a lost sandbox container
             made the runner redo it once.
         fault: whose fault the failure is (see ``FaultOf``); ``None`` when it refuted.
@@ -110,6 +114,8 @@ class AttemptRecord(BaseModel):
     oracle: bool = False
     transcript: str | None = None
     tries: int = 1
+    solution_verdict: SolutionVerdict | None = None
+    failed_test: str | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property

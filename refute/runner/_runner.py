@@ -18,13 +18,14 @@ from ..agents import (
     BudgetExceeded,
     Candidate,
     MeteredModel,
+    ProgramSource,
     TaskView,
     Toolbox,
     resolve_agent,
 )
 from ..errors import RefuteError, RunError
 from ..files import atomic_write
-from ..judge import Judge, JudgeResult, Verdict
+from ..judge import Judge, JudgeResult, SolutionJudge, SolutionResult, SolutionVerdict, Verdict
 from ..models import Model, ModelConfigError, ModelLimiter, get_model
 from ..problems import Task, load_problems
 from ..sandbox import Language, Limits, Program, Sandbox, SandboxConfig
@@ -87,6 +88,7 @@ class _Context:
     oracle: bool
     sandbox: Sandbox
     judge: Judge
+    solutions: SolutionJudge
     model: Model | None
     log: AttemptLog
     progress: Progress
@@ -184,7 +186,8 @@ async def run_benchmark(
             agent=agent,
             oracle=entry.oracle,
             sandbox=sandbox,
-            judge=Judge(sandbox.judge, config.judge),
+            judge=(judge := Judge(sandbox.judge, config.judge)),
+            solutions=SolutionJudge(sandbox.untrusted, judge),
             model=model,
             log=log,
             progress=Progress(total=len(jobs)),
@@ -307,20 +310,24 @@ async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord
     )
     base: dict[str, Any] = {"task_id": task.id, "attempt": index, "oracle": context.oracle}
     candidate: Candidate | None = None
-    judged: JudgeResult | None = None
+    judged: JudgeResult | SolutionResult | None = None
     text: str | None = None
     cause: Cause | None = None
     try:
         candidate = await context.agent.attempt(TaskView.of(task, oracle=context.oracle), tools)
         if candidate.empty:
             base |= {"outcome": Outcome.NO_CANDIDATE, "message": candidate.failure or "no input"}
+        elif candidate.solution is not None:
+            judged = await _judge_solution(context, task, candidate.solution)
+            base |= _solution_fields(judged)
         else:
             text, why = await _candidate_text(context, candidate)
             if text is None:
                 base |= {"outcome": Outcome.NO_CANDIDATE, "message": why}
             else:
-                judged = await context.judge.judge(task, text)
-                base |= _judged(judged)
+                judged_input = await context.judge.judge(task, text)
+                base |= _judged(judged_input)
+                judged = judged_input
     except ModelConfigError:
         raise
     except BudgetExceeded as error:
@@ -390,6 +397,27 @@ async def _candidate_text(context: _Context, candidate: Candidate) -> tuple[str 
     return run.stdout, ""
 
 
+async def _judge_solution(context: _Context, task: Task, solution: ProgramSource) -> SolutionResult:
+    try:
+        language = Language.parse(solution.language)
+    except ValueError as error:
+        return context.solutions.unknown_language(task, f"solution: {error}")
+    program = Program(source=solution.code, language=language)
+    return await context.solutions.judge(task, program)
+
+
+def _solution_fields(result: SolutionResult) -> dict[str, Any]:
+    judge_error = result.verdict is SolutionVerdict.JUDGE_ERROR
+    return {
+        "outcome": Outcome.JUDGED,
+        "solution_verdict": result.verdict,
+        "verdict": Verdict.JUDGE_ERROR if judge_error else None,
+        "message": result.message,
+        "failed_test": result.failed_test,
+        "refuted": result.accepted,
+    }
+
+
 def _judged(result: JudgeResult) -> dict[str, Any]:
     return {
         "outcome": Outcome.JUDGED,
@@ -408,7 +436,7 @@ def _files(
     text: str | None,
     tools: Toolbox,
     candidate: Candidate | None,
-    judged: JudgeResult | None,
+    judged: JudgeResult | SolutionResult | None,
 ) -> dict[str, Any]:
     folder = _slug(task_id)
     fields: dict[str, Any] = {}

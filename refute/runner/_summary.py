@@ -89,7 +89,7 @@ class Summary(BaseModel):
             seeded percentile bootstrap interval over tasks.
         spread: how much attempts on the same task disagree.
         by_outcome: attempts per outcome.
-        by_verdict: attempts per judge verdict.
+        by_verdict: attempts per judge verdict (a solve run's: per solution verdict).
         by_reason: refuting attempts per reason (``WRONG_ANSWER``, ``TIME_LIMIT`` ...).
         by_rating: tasks and successes per rating bucket of 400 (``1200-1599``).
         by_tag: tasks and successes per tag.
@@ -124,7 +124,8 @@ class Summary(BaseModel):
     metrics: dict[str, Estimate]
 
 
-def _rating_bucket(rating: int | None) -> str:
+def rating_bucket(rating: int | None) -> str:
+    """The bucket of 400 a rating falls in (``1200-1599``), or ``unrated``."""
     if rating is None:
         return "unrated"
     low = rating // 400 * 400
@@ -228,7 +229,7 @@ def summarize(
     by_rating: dict[str, list[bool]] = defaultdict(list)
     by_tag: dict[str, list[bool]] = defaultdict(list)
     for task in tasks:
-        by_rating[_rating_bucket(task.problem.rating)].append(task.id in refuted)
+        by_rating[rating_bucket(task.problem.rating)].append(task.id in refuted)
         for tag in task.problem.tags:
             by_tag[tag].append(task.id in refuted)
 
@@ -245,7 +246,9 @@ def summarize(
         pass_at_k=pass_at_k_estimates(outcomes.values(), attempts, seed=seed, resamples=resamples),
         spread=attempt_spread(outcomes.values()),
         by_outcome=dict(Counter(r.outcome.value for r in latest)),
-        by_verdict=dict(Counter(r.verdict.value for r in counted if r.verdict)),
+        by_verdict=dict(
+            Counter(v.value for r in counted if (v := r.solution_verdict or r.verdict))
+        ),
         by_reason=dict(Counter(r.reason.value for r in counted if r.reason and r.refuted)),
         by_rating=_buckets(by_rating),
         by_tag=_buckets(by_tag),

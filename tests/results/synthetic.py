@@ -1,7 +1,8 @@
 """Run directories with a known structure, written as ``refute run`` writes them.
 
 ``make_run(dir, {task_id: [refuted?, ...]})`` writes ``config.json``, ``attempts.jsonl`` and
-``summary.json`` for the bundled tasks named, one record per attempt.
+``summary.json`` for the bundled tasks named, one record per attempt. With ``solve=True``
+the records are a solve run's: ``True`` is an accepted solution, ``False`` a wrong answer.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from refute.judge import JudgeConfig, Mode, Reason, Verdict
+from refute.judge import JudgeConfig, Mode, Reason, SolutionVerdict, Verdict
 from refute.problems import Task, default_problems_dir, load_problems
 from refute.runner import (
     AttemptLog,
@@ -38,6 +39,7 @@ def make_run(
     cost_per_attempt: float = 0.0,
     problem_sha256: dict[str, str] | None = None,
     summary: bool = True,
+    solve: bool = False,
 ) -> Path:
     tasks = {task.id: task for task in bundled_tasks()}
     chosen = [tasks[task_id] for task_id in attempts]
@@ -67,15 +69,28 @@ def make_run(
     records = []
     for task_id, results in attempts.items():
         for index, refuted in enumerate(results):
-            record = AttemptRecord(
-                task_id=task_id,
-                attempt=index,
-                outcome=Outcome.JUDGED,
-                verdict=Verdict.REFUTED if refuted else Verdict.NOT_REFUTED,
-                reason=Reason.WRONG_ANSWER if refuted else None,
-                refuted=refuted,
-                cost_usd=cost_per_attempt,
-                input_tokens=100 if model else 0,
+            judged: dict[str, object] = (
+                {
+                    "solution_verdict": SolutionVerdict.ACCEPTED
+                    if refuted
+                    else SolutionVerdict.WRONG_ANSWER
+                }
+                if solve
+                else {
+                    "verdict": Verdict.REFUTED if refuted else Verdict.NOT_REFUTED,
+                    "reason": Reason.WRONG_ANSWER if refuted else None,
+                }
+            )
+            record = AttemptRecord.model_validate(
+                {
+                    "task_id": task_id,
+                    "attempt": index,
+                    "outcome": Outcome.JUDGED,
+                    "refuted": refuted,
+                    "cost_usd": cost_per_attempt,
+                    "input_tokens": 100 if model else 0,
+                }
+                | judged
             )
             log.append(record)
             records.append(record)

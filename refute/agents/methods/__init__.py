@@ -9,6 +9,7 @@ name                   oracle  what the model does
 ``randsearch``         no      writes a random generator and a brute force
 ``randsearch-oracle``  yes     writes a random generator (vs the reference)
 ``agentic``            no      runs code and submits, with validity feedback
+``solve``              no      solves the problem (no incorrect code shown)
 =====================  ======  ===============================================
 
 Every method asks through ``tools.model`` (metered, cached per attempt), records
@@ -30,6 +31,7 @@ from ._one_shot import FewShot, WithCorrect, ZeroShot
 from ._parse import Unparseable, parse_program, parse_programs
 from ._prompts import AGENTIC_TOOLS, PROMPT_VERSION, random_search
 from ._random_search import RandSearch, RandSearchOracle
+from ._solve import SOLVE_ACTION, Solve, solve_messages
 
 METHODS: list[type[_Agent]] = [
     ZeroShot,
@@ -38,17 +40,21 @@ METHODS: list[type[_Agent]] = [
     RandSearch,
     RandSearchOracle,
     Agentic,
+    Solve,
 ]
-"""Every method class, in the order of the paper's tables."""
+"""Every method class, in the order of the paper's tables; ``solve`` (the other side of
+the falsification gap) last."""
 
 __all__ = [
     "AGENTIC_TOOLS",
     "METHODS",
     "PROMPT_VERSION",
+    "SOLVE_ACTION",
     "Agentic",
     "FewShot",
     "RandSearch",
     "RandSearchOracle",
+    "Solve",
     "Unparseable",
     "WithCorrect",
     "WorkedExample",
@@ -56,5 +62,6 @@ __all__ = [
     "parse_program",
     "parse_programs",
     "random_search",
+    "solve_messages",
     "worked_examples",
 ]

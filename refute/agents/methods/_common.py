@@ -20,6 +20,7 @@ def finish(
     *,
     input: str | None = None,
     generator: ProgramSource | None = None,
+    solution: ProgramSource | None = None,
     failure: str | None = None,
     note: str = "",
     metrics: Mapping[str, float] | None = None,
@@ -28,6 +29,7 @@ def finish(
     return Candidate(
         input=input,
         generator=generator,
+        solution=solution,
         failure=failure,
         note=f"{NOTE}; {note}" if note else NOTE,
         metrics={"prompt_version": float(PROMPT_VERSION), **(metrics or {})},

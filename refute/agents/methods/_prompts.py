@@ -85,9 +85,9 @@ def limits(task: TaskView) -> str:
     )
 
 
-def describe(task: TaskView) -> str:
-    """The problem as a contestant reads it, then the incorrect submission, then (for
-    oracle methods) the reference solution."""
+def problem_parts(task: TaskView) -> list[str]:
+    """The problem as a contestant reads it (title, limits, statement, formats, examples,
+    note), in the blocks ``describe`` joins: no code of any kind."""
     parts = [
         f"# Problem: {task.name}",
         limits(task),
@@ -108,6 +108,13 @@ def describe(task: TaskView) -> str:
         ]
     if task.notes.strip():
         parts += ["## Note", task.notes.strip()]
+    return parts
+
+
+def describe(task: TaskView) -> str:
+    """The problem as a contestant reads it, then the incorrect submission, then (for
+    oracle methods) the reference solution."""
+    parts = problem_parts(task)
     parts += [
         f"# The incorrect submission ({task.incorrect_language})",
         _fence(task.incorrect_code, _tag(task.incorrect_language)),
