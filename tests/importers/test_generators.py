@@ -68,10 +68,10 @@ def test_inline_content_gets_the_final_newline_bapctools_adds(tmp_path: Path) ->
     (tmp_path / "generators" / "generators.yaml").write_text(
         "data:\n  secret:\n    data:\n"
         "      plain: {in: 3 4}\n"
-        "      quoted: {in: \"1\\n2\"}\n"
+        '      quoted: {in: "1\\n2"}\n'
         "      number: {in: 7}\n"
-        "      block: {in: \"5\\n\"}\n"
-        "      empty: {in: \"\"}\n"
+        '      block: {in: "5\\n"}\n'
+        '      empty: {in: ""}\n'
     )
     inputs = {test.name: test.input for test in plan_of(tmp_path).tests}
     assert inputs == {
