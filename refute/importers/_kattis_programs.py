@@ -50,6 +50,7 @@ _LANGUAGE_NAMES = {
     ".pdf": "not a program",
     ".txt": "not a program",
     ".md": "not a program",
+    ".template": "not a program",
 }
 
 
@@ -82,6 +83,16 @@ def program_items(folder: Path) -> list[Path]:
         and (p.is_dir() or p.suffix.lower() not in HEADER_SUFFIXES)
         and p.name not in ("README", "README.md", "README.txt", "testdata.yaml")
     )
+
+
+def validator_items(folder: Path) -> list[Path]:
+    """The programs of a validators folder, leaving out what is no program at all
+    (``validate.ctd.template``, notes): only the programs must number one."""
+    return [
+        item
+        for item in program_items(folder)
+        if item.is_dir() or language_name(item.suffix) != "not a program"
+    ]
 
 
 def main_source(item: Path, suffixes: tuple[str, ...]) -> Path | None:

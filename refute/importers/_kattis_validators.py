@@ -15,7 +15,7 @@ from ..problems import CheckerSettings
 from . import _adapters
 from ._draft import SourceFile, package_id
 from ._kattis_meta import flag_list
-from ._kattis_programs import CPP_SUFFIXES, PYTHON_SUFFIXES, main_source, program_items
+from ._kattis_programs import CPP_SUFFIXES, PYTHON_SUFFIXES, main_source, validator_items
 from ._kattis_tests import KattisTest
 from ._skip import Skip
 
@@ -70,7 +70,7 @@ def input_validator(directory: Path, origin: str, meta: dict[str, Any]) -> Sourc
         ),
         None,
     )
-    items = program_items(folder) if folder else []
+    items = validator_items(folder) if folder else []
     if not items:
         raise Skip("no input validator: refute needs one to judge inputs", cause="no validator")
     python: list[tuple[str, str, list[str], str]] = []
@@ -149,7 +149,7 @@ def checker(
         ),
         None,
     )
-    items = program_items(folder) if folder else []
+    items = validator_items(folder) if folder else []
     custom = "custom" in str(meta.get("validation", "default")).split() or bool(items)
     if not custom:
         return default_checker(origin, flags, tests)

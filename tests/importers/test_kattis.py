@@ -5,7 +5,8 @@
   refutes, in Java.
 - ``average``: Markdown statement, a C++ validator with a shipped header, a float
   tolerance from ``validator_flags``, a time-limit-exceeded submission.
-- ``divisor``: a Python validator and a custom output validator in C++ with a header.
+- ``divisor``: a Python validator and a custom output validator in C++ with a header,
+  each folder also holding a file that is no program (a ``.template``, notes).
 - ``badsamples``: a validator that rejects the sample. ``guess``: an interactive problem.
 """
 
