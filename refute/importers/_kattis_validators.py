@@ -6,6 +6,7 @@ headers, and decides which wrapper fits (``docs/importing.md``, "Validators").
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +128,10 @@ def _has_case(tests: list[KattisTest]) -> bool:
             if not any(c.isalpha() for c in token) or token.upper() in ("YES", "NO"):
                 continue
             try:
-                float(token)
+                number = float(token)
             except ValueError:
+                return True
+            if not math.isfinite(number):  # "NaN", "Inf": Kattis takes "nan" for them too
                 return True
     return False
 

@@ -226,3 +226,18 @@ async def test_importing_again_changes_nothing(
     assert entry(report, "sumoftwo").status is ImportStatus.UNCHANGED
     after = {p: p.read_bytes() for p in (out / "sumoftwo").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_answers_with_nan_or_inf_keep_kattis_case_rules_under_a_tolerance() -> None:
+    """Kattis compares words in any case: with ``NaN`` in an answer, a tolerance alone
+    (numbers only) would reject a reference printing ``nan``."""
+    from refute.importers._kattis_tests import KattisTest
+    from refute.importers._kattis_validators import default_checker
+
+    flags = ["float_tolerance", "1e-6"]
+    numbers = [KattisTest(name="1", path="data/sample/1.in", input="", answer="0.5 1e3\n")]
+    special = [KattisTest(name="2", path="data/sample/2.in", input="", answer="inf 0 NaN\n")]
+    program, settings = default_checker("fixture", flags, numbers)
+    assert program is None and settings.abs_tolerance == 1e-6
+    program, _ = default_checker("fixture", flags, special)
+    assert program is not None and program.extension == "py"
