@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +59,39 @@ def test_the_cli_says_an_unreachable_cluster_in_one_line(tmp_path: Path) -> None
     assert said.returncode != 0
     lines = said.stderr.strip().splitlines()
     assert len(lines) == 1 and "--cluster 127.0.0.1:1: cannot reach" in lines[0], said.stderr
+
+
+def _raylet_of(resource: str) -> int:
+    """The pid of the raylet of the worker node started with ``resource``."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if "raylet" in line.split(" ")[0] and resource in line:
+            return int(entry.name)
+    raise AssertionError(f"no raylet with {resource}")
+
+
+async def test_a_worker_node_lost_mid_run_loses_and_duplicates_nothing(
+    ray_cluster: str, tmp_path: Path
+) -> None:
+    """Runs last: it takes node b from the session's cluster."""
+    out = tmp_path / "run"
+    log = AttemptLog(out / "attempts.jsonl")
+
+    async def stop_node_b_after_the_first_record() -> None:
+        while not (log.path.exists() and log.read()):
+            await asyncio.sleep(0.05)
+        os.kill(_raylet_of("refute_node_b"), signal.SIGKILL)
+
+    killer = asyncio.create_task(stop_node_b_after_the_first_record())
+    run = config(problems="charged-pair", attempts=4)
+    await run_benchmark(run, out, backend=RayBackend(ray_cluster))
+    assert killer.done()
+    records = log.read()
+    keys = [(r.task_id, r.attempt) for r in records]
+    assert len(keys) == len(set(keys)) == 8
+    assert all(r.outcome == "judged" for r in records)
