@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from refute.cluster import ClusterError, RayBackend
 from refute.runner import AttemptLog, AttemptRecord, run_benchmark
 
+from ..conftest import TEST_IMAGE
 from ..runner.test_run import config
 
 pytestmark = pytest.mark.slow
@@ -59,6 +61,32 @@ def test_the_cli_says_an_unreachable_cluster_in_one_line(tmp_path: Path) -> None
     assert said.returncode != 0
     lines = said.stderr.strip().splitlines()
     assert len(lines) == 1 and "--cluster 127.0.0.1:1: cannot reach" in lines[0], said.stderr
+
+
+def test_a_driver_killed_with_kill_9_resumes_to_one_record_per_attempt(
+    ray_cluster: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "run"
+    command = [sys.executable, "-m", "refute.cli", "run", "--cluster", ray_cluster]
+    command += ["--out", str(out), "--attempts", "4", "--sandbox-workers", "1"]
+    command += ["--image", TEST_IMAGE, "--agent-option", "seconds=1", "--include-fuzzable"]
+    command += ["--problems", "charged-pair,matching-socks", "--json"]
+    driver = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = out / "attempts.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not log.exists() or log.read_text().count("\n") < 2):
+        time.sleep(0.05)
+    os.kill(driver.pid, signal.SIGKILL)
+    driver.wait(timeout=60)
+    killed_at = log.read_text().count("\n")
+    assert 2 <= killed_at < 12, "the driver should have been killed part way"
+    resume = [sys.executable, "-m", "refute.cli", "run", "--resume", str(out)]
+    resumed = subprocess.run(
+        [*resume, "--cluster", ray_cluster, "--json"], capture_output=True, text=True, timeout=300
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    keys = [(r.task_id, r.attempt) for r in AttemptLog(log).read()]
+    assert len(keys) == len(set(keys)) == 12  # 3 tasks x 4
 
 
 def _raylet_of(resource: str) -> int:
