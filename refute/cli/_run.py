@@ -241,6 +241,9 @@ def run_command(
     json_output: bool = typer.Option(
         False, "--json", help="Print summary.json at the end (repeats.json with --repeats)."
     ),
+    cluster: str | None = typer.Option(
+        None, "--cluster", help="Run attempts on a Ray cluster: HOST:PORT, ray://HOST:PORT, auto."
+    ),
 ) -> None:
     """Run a benchmark: an agent against the selected tasks, judged in the sandbox.
 
@@ -290,6 +293,11 @@ def run_command(
             return
 
     console = err if json_output else out
+    backend = None
+    if cluster is not None:  # Ray is imported only here
+        from ..cluster import RayBackend
+
+        backend = RayBackend(cluster)
     try:
         with Live(console=console, refresh_per_second=4, transient=True) as live:
             summary = asyncio.run(
@@ -297,6 +305,7 @@ def run_command(
                     config,
                     directory,
                     resume=resume is not None,
+                    backend=backend,
                     on_progress=lambda progress: live.update(_status(progress)),
                     on_selection=lambda kept, note: err.print(
                         note.describe(kept), highlight=False, soft_wrap=True

@@ -14,7 +14,22 @@ from ._repeats import (
     resume_repeats,
     run_repeats,
 )
-from ._runner import Progress, RunDirError, attempt_seed, load_run_config, run_benchmark
+from ._runner import (
+    AttemptEnv,
+    Backend,
+    BackendGone,
+    Executor,
+    FinishedAttempt,
+    LocalBackend,
+    Progress,
+    RunDirError,
+    attempt_concurrency,
+    attempt_env,
+    attempt_seed,
+    load_run_config,
+    run_attempt,
+    run_benchmark,
+)
 from ._selector import FuzzSelection, SelectorError, fair_selection, select_tasks
 from ._summary import (
     AttemptSpread,
@@ -30,13 +45,19 @@ from ._summary import (
 
 __all__ = [
     "INPUT_CAP",
+    "AttemptEnv",
     "AttemptLog",
     "AttemptRecord",
     "AttemptSpread",
+    "Backend",
+    "BackendGone",
     "Bucket",
+    "Executor",
     "FaultOf",
+    "FinishedAttempt",
     "FuzzSelection",
     "InfrastructureError",
+    "LocalBackend",
     "Outcome",
     "Progress",
     "Provenance",
@@ -49,6 +70,8 @@ __all__ = [
     "Spread",
     "Summary",
     "TaskOutcome",
+    "attempt_concurrency",
+    "attempt_env",
     "attempt_seed",
     "fair_selection",
     "fault_of",
@@ -63,6 +86,7 @@ __all__ = [
     "rating_bucket",
     "repeat_seed",
     "resume_repeats",
+    "run_attempt",
     "run_benchmark",
     "run_repeats",
     "select_tasks",

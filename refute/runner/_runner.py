@@ -8,10 +8,10 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..agents import (
     Agent,
@@ -81,15 +81,117 @@ def _slug(task_id: str) -> str:
 
 
 @dataclass
-class _Context:
+class AttemptEnv:
+    """What one attempt needs, wherever it runs: on this machine or on a cluster node."""
+
     config: RunConfig
-    out: Path
     agent: Agent
     oracle: bool
     sandbox: Sandbox
     judge: Judge
     solutions: SolutionJudge
     model: Model | None
+
+
+def attempt_env(config: RunConfig, sandbox: Sandbox, model: Model | None) -> AttemptEnv:
+    """The environment of the attempts of a run of ``config``, judged in ``sandbox``."""
+    entry = resolve_agent(config.agent)
+    agent = entry.factory(**config.agent_options)
+    judge = Judge(sandbox.judge, config.judge)
+    solutions = SolutionJudge(sandbox.untrusted, judge)
+    return AttemptEnv(config, agent, entry.oracle, sandbox, judge, solutions, model)
+
+
+@dataclass
+class FinishedAttempt:
+    """An attempt done but not yet kept: the record's fields without its file paths, the
+    input and the transcript. Only the driver writes them into the run directory, so an
+    attempt run on a cluster node is kept exactly as one run here."""
+
+    fields: dict[str, Any]
+    cause: Cause | None
+    text: str | None
+    transcript: dict[str, Any]
+
+
+Execute = Callable[[Task, int], Awaitable[FinishedAttempt]]
+"""Runs one attempt (task, attempt index) wherever attempts run."""
+
+
+@dataclass
+class Executor:
+    """Where the attempts of one run go, as a backend opened it."""
+
+    execute: Execute
+    concurrency: int
+    """Attempts to keep in flight."""
+    image_id: str
+    toolchain: dict[str, str]
+
+
+class Backend(Protocol):
+    """Runs attempts somewhere: this machine (the default) or a cluster (refute.cluster)."""
+
+    def open(self, config: RunConfig) -> contextlib.AbstractAsyncContextManager[Executor]:
+        """Set up for the run of ``config`` (sandboxes, model clients) until closed."""
+        ...
+
+
+class BackendGone(InfrastructureError):
+    """Nowhere is left to run attempts (every cluster node gone): the run stops."""
+
+
+class LocalBackend:
+    """Attempts run on this machine: one sandbox pool, one model client."""
+
+    @contextlib.asynccontextmanager
+    async def open(self, config: RunConfig) -> AsyncIterator[Executor]:
+        async with contextlib.AsyncExitStack() as stack:
+            model: Model | None = None
+            if config.model:
+                limiter = ModelLimiter(config.model_concurrency)
+                model = await stack.enter_async_context(
+                    get_model(
+                        config.model,
+                        config.sampling,
+                        no_cache=config.no_cache,
+                        limiter=limiter,
+                        retry=config.model_retry,
+                    )
+                )
+            workers = config.sandbox_workers
+            sandbox = await stack.enter_async_context(
+                Sandbox(
+                    SandboxConfig(
+                        image=config.image, judge_workers=workers, untrusted_workers=workers
+                    )
+                )
+            )
+            env = attempt_env(config, sandbox, model)
+
+            async def execute(task: Task, index: int) -> FinishedAttempt:
+                return await run_attempt(env, task, index)
+
+            yield Executor(
+                execute=execute,
+                concurrency=attempt_concurrency(config),
+                image_id=sandbox.image_id,
+                toolchain=sandbox.toolchain,
+            )
+
+
+def attempt_concurrency(config: RunConfig) -> int:
+    """Attempts in flight on one sandbox pool: with a model, several per model slot, so
+    that one attempt's judging overlaps the next one's model call (the limiter caps the
+    calls)."""
+    return config.model_concurrency * 4 if config.model else config.sandbox_workers * 2
+
+
+@dataclass
+class _Context:
+    config: RunConfig
+    out: Path
+    execute: Execute
     log: AttemptLog
     progress: Progress
     on_progress: Callable[[Progress], None]
@@ -103,6 +205,7 @@ async def run_benchmark(
     resume: bool = False,
     on_progress: Callable[[Progress], None] = lambda progress: None,
     on_selection: Callable[[int, FuzzSelection], None] = lambda kept, selection: None,
+    backend: Backend | None = None,
 ) -> Summary:
     """Run (or, with ``resume``, continue) a benchmark into the directory ``out``.
 
@@ -113,7 +216,8 @@ async def run_benchmark(
     Writes ``config.json``, appends one line per finished attempt to ``attempts.jsonl``,
     keeps each attempt's full input and transcript, and writes ``summary.json``.
     Unless ``config.include_fuzzable``, tasks the fuzz baseline refutes are left out;
-    ``on_selection`` hears how many tasks are kept and what was left out.
+    ``on_selection`` hears how many tasks are kept and what was left out. ``backend``
+    says where attempts run (default :class:`LocalBackend`: this machine).
 
     Raises ``InfrastructureError`` when the infrastructure keeps failing (the engine is
     gone, the model service fails attempt after attempt): the run stops there, keeps
@@ -136,7 +240,6 @@ async def run_benchmark(
     entry = resolve_agent(config.agent)
     if entry.needs_model and not config.model:
         raise RefuteError(f"--agent {entry.name} needs a model: pass --model provider/name")
-    agent = entry.factory(**config.agent_options)
     _prepare(out)
     log = AttemptLog(out / "attempts.jsonl")
     recorded = log.read()
@@ -150,29 +253,11 @@ async def run_benchmark(
         if (task.id, index) not in done
     ]
     stopped: str | None = None
-    async with contextlib.AsyncExitStack() as stack:
-        model: Model | None = None
-        if config.model:
-            limiter = ModelLimiter(config.model_concurrency)
-            model = await stack.enter_async_context(
-                get_model(
-                    config.model,
-                    config.sampling,
-                    no_cache=config.no_cache,
-                    limiter=limiter,
-                    retry=config.model_retry,
-                )
-            )
-        workers = config.sandbox_workers
-        sandbox = await stack.enter_async_context(
-            Sandbox(
-                SandboxConfig(image=config.image, judge_workers=workers, untrusted_workers=workers)
-            )
-        )
+    async with (backend or LocalBackend()).open(config) as executor:
         run_file = RunFile(
             config=config,
             provenance=provenance(
-                tasks, sandbox.image_id, entry.oracle, sandbox.toolchain, selection
+                tasks, executor.image_id, entry.oracle, executor.toolchain, selection
             ),
         )
         try:
@@ -183,22 +268,14 @@ async def run_benchmark(
         context = _Context(
             config=config,
             out=out,
-            agent=agent,
-            oracle=entry.oracle,
-            sandbox=sandbox,
-            judge=(judge := Judge(sandbox.judge, config.judge)),
-            solutions=SolutionJudge(sandbox.untrusted, judge),
-            model=model,
+            execute=executor.execute,
             log=log,
             progress=Progress(total=len(jobs)),
             on_progress=on_progress,
             spent=sum(r.cost_usd for r in recorded),
         )
         on_progress(context.progress)
-        # Attempts in flight: with a model, several per model slot, so that one attempt's
-        # judging overlaps the next one's model call (the limiter caps the calls).
-        concurrency = config.model_concurrency * 4 if model is not None else workers * 2
-        stopped = await _run_jobs(context, jobs, concurrency)
+        stopped = await _run_jobs(context, jobs, executor.concurrency)
     summary = summarize(tasks, log.read(), config.attempts, seed=config.seed)
     try:
         _write_json(
@@ -245,7 +322,11 @@ async def _run_jobs(
             limit = context.config.max_cost
             if limit is not None and context.spent >= limit:
                 continue  # over budget: start nothing new; --resume picks these up
-            record, cause = await _attempt(context, task, index)
+            try:
+                finished = await context.execute(task, index)
+            except BackendGone as error:
+                raise _Stop(str(error)) from error
+            record, cause = _keep(context.out, task, index, finished)
             context.spent += record.cost_usd
             try:
                 context.log.append(record)
@@ -278,22 +359,23 @@ class _Stop(RunError):
         self.reason = reason
 
 
-async def _attempt(context: _Context, task: Task, index: int) -> tuple[AttemptRecord, Cause | None]:
+async def run_attempt(context: AttemptEnv, task: Task, index: int) -> FinishedAttempt:
     """One attempt, redone once when a sandbox container was lost under it.
 
     The pool has replaced the container by then; when the engine still answers, the
     attempt runs again from the start (model calls replay from the response cache). The
     money of both tries is kept; tokens are the last try's (a replay reports the same).
     """
-    record, cause = await _try(context, task, index)
-    if cause is not Cause.SANDBOX or await engine_trouble() is not None:
-        return record, cause
-    again, cause = await _try(context, task, index)
-    update = {"tries": 2, "cost_usd": record.cost_usd + again.cost_usd}
-    return again.model_copy(update=update), cause
+    first = await _try(context, task, index)
+    if first.cause is not Cause.SANDBOX or await engine_trouble() is not None:
+        return first
+    again = await _try(context, task, index)
+    cost = first.fields.get("cost_usd", 0.0) + again.fields.get("cost_usd", 0.0)
+    again.fields |= {"tries": 2, "cost_usd": cost}
+    return again
 
 
-async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord, Cause | None]:
+async def _try(context: AttemptEnv, task: Task, index: int) -> FinishedAttempt:
     started = time.monotonic()
     key = f"{task.id}#{index}"
     # A repeat of a run must not replay the first run's cached responses.
@@ -356,11 +438,13 @@ async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord
                 raise
             # The refutation stands; only its shrinking was lost (the next attempt
             # finds out whether the infrastructure is still there).
-    try:
-        base |= _files(context.out, key, index, task.id, text, tools, candidate, judged)
-    except OSError as error:
-        base |= {"outcome": Outcome.INFRA_ERROR, "message": f"cannot keep the attempt: {error}"}
-        cause = Cause.DISK
+    transcript = {
+        "attempt": key,
+        "candidate": candidate.model_dump(mode="json") if candidate is not None else None,
+        "tool_calls": [call.model_dump(mode="json") for call in tools.calls],
+        "model": tools.model.transcript if tools.model is not None else [],
+        "judge": judged.model_dump(mode="json") if judged is not None else None,
+    }
     if metered is not None:
         usage = metered.usage
         base |= {
@@ -374,14 +458,27 @@ async def _try(context: _Context, task: Task, index: int) -> tuple[AttemptRecord
         "wall_s": round(time.monotonic() - started, 3),
         "metrics": candidate.metrics if candidate is not None else {},
     }
-    return AttemptRecord.model_validate(base), cause
+    return FinishedAttempt(base, cause, text, transcript)
+
+
+def _keep(
+    out: Path, task: Task, index: int, finished: FinishedAttempt
+) -> tuple[AttemptRecord, Cause | None]:
+    """Write an attempt's input and transcript into the run directory; its record."""
+    fields, cause = dict(finished.fields), finished.cause
+    try:
+        fields |= _files(out, index, task.id, finished.text, finished.transcript)
+    except OSError as error:
+        fields |= {"outcome": Outcome.INFRA_ERROR, "message": f"cannot keep the attempt: {error}"}
+        cause = Cause.DISK
+    return AttemptRecord.model_validate(fields), cause
 
 
 def _said(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-async def _candidate_text(context: _Context, candidate: Candidate) -> tuple[str | None, str]:
+async def _candidate_text(context: AttemptEnv, candidate: Candidate) -> tuple[str | None, str]:
     if candidate.input is not None:
         return candidate.input, ""
     assert candidate.generator is not None
@@ -397,7 +494,9 @@ async def _candidate_text(context: _Context, candidate: Candidate) -> tuple[str 
     return run.stdout, ""
 
 
-async def _judge_solution(context: _Context, task: Task, solution: ProgramSource) -> SolutionResult:
+async def _judge_solution(
+    context: AttemptEnv, task: Task, solution: ProgramSource
+) -> SolutionResult:
     try:
         language = Language.parse(solution.language)
     except ValueError as error:
@@ -429,14 +528,7 @@ def _judged(result: JudgeResult) -> dict[str, Any]:
 
 
 def _files(
-    out: Path,
-    key: str,
-    index: int,
-    task_id: str,
-    text: str | None,
-    tools: Toolbox,
-    candidate: Candidate | None,
-    judged: JudgeResult | SolutionResult | None,
+    out: Path, index: int, task_id: str, text: str | None, transcript: dict[str, Any]
 ) -> dict[str, Any]:
     folder = _slug(task_id)
     fields: dict[str, Any] = {}
@@ -445,13 +537,6 @@ def _files(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", errors="surrogateescape")
         fields |= {"input": text[:INPUT_CAP], "input_path": str(path.relative_to(out))}
-    transcript = {
-        "attempt": key,
-        "candidate": candidate.model_dump(mode="json") if candidate is not None else None,
-        "tool_calls": [call.model_dump(mode="json") for call in tools.calls],
-        "model": tools.model.transcript if tools.model is not None else [],
-        "judge": judged.model_dump(mode="json") if judged is not None else None,
-    }
     path = out / "transcripts" / folder / f"{index}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     _write_json(path, transcript)

@@ -1,0 +1,13 @@
+"""Runs on a Ray cluster: attempts scheduled on the cluster's nodes, kept by the driver.
+
+Ray is imported only here, and only when a run asks for a cluster (``--cluster``).
+
+Example::
+
+    backend = RayBackend("127.0.0.1:6379")
+    summary = asyncio.run(run_benchmark(config, Path("runs/on-cluster"), backend=backend))
+"""
+
+from ._backend import ClusterError, RayBackend
+
+__all__ = ["ClusterError", "RayBackend"]

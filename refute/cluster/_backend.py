@@ -1,0 +1,77 @@
+"""A runner backend that runs each attempt on one of a Ray cluster's nodes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+from ..errors import RefuteError
+from ..problems import Task
+from ..runner import BackendGone, Executor, FinishedAttempt, RunConfig, attempt_concurrency
+
+
+class ClusterError(RefuteError):
+    """The cluster cannot be reached or used (the message names the address or node)."""
+
+
+def _reachable(address: str) -> None:
+    """Fail in one line, fast, when nothing listens at a ``HOST:PORT`` address."""
+    target = address.removeprefix("ray://")
+    host, _, port = target.rpartition(":")
+    if not host or not port.isdigit():
+        raise ClusterError(f"--cluster {address}: expected HOST:PORT, ray://HOST:PORT or auto")
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as error:
+        raise ClusterError(f"--cluster {address}: cannot reach the cluster ({error})") from None
+
+
+class RayBackend:
+    """Attempts as calls to one actor per alive node of the Ray cluster at ``address``.
+
+    ``address`` is ``HOST:PORT`` (the head's GCS), ``ray://HOST:PORT`` (Ray client) or
+    ``auto`` (``RAY_ADDRESS``). Each node's actor judges in that node's own sandbox pool.
+    An attempt whose node dies is redone on another node; only its one result is kept.
+    """
+
+    def __init__(self, address: str) -> None:
+        if address == "auto":
+            address = os.environ.get("RAY_ADDRESS", "")
+            if not address:
+                raise ClusterError("--cluster auto: RAY_ADDRESS is not set")
+        _reachable(address)
+        self.address = address
+        self.per_node: dict[str, int] = {}
+        """Attempts finished on each node (by node name) in this process."""
+
+    @contextlib.asynccontextmanager
+    async def open(self, config: RunConfig) -> AsyncIterator[Executor]:
+        from ._ray import Nodes
+
+        nodes = await Nodes.start(self.address, config)
+        try:
+
+            async def execute(task: Task, index: int) -> FinishedAttempt:
+                while True:
+                    node = nodes.pick()
+                    if node is None:
+                        raise BackendGone(
+                            f"--cluster {self.address}: no node of the cluster is left"
+                        )
+                    result: Any = await nodes.attempt(node, task, index)
+                    if result is not None:
+                        self.per_node[node.name] = self.per_node.get(node.name, 0) + 1
+                        assert isinstance(result, FinishedAttempt)
+                        return result
+
+            yield Executor(
+                execute=execute,
+                concurrency=attempt_concurrency(config) * max(len(nodes.alive), 1),
+                image_id=nodes.image_id,
+                toolchain=nodes.toolchain,
+            )
+        finally:
+            nodes.close()

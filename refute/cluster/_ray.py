@@ -1,0 +1,132 @@
+"""The Ray side: one actor per node holding that node's sandbox pool."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ray as _typed_ray
+from ray.exceptions import ActorUnavailableError, RayActorError, RayTaskError
+from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+from ..problems import Task
+from ..runner import FinishedAttempt, RunConfig
+from ._backend import ClusterError
+
+ray: Any = _typed_ray  # its stubs type remote() by arity; we call it dynamically
+
+
+class _NodeWorker:
+    """Lives on one node; runs attempts there, judged in the node's own Docker."""
+
+    def __init__(self, config_json: str, name: str) -> None:
+        self.config = RunConfig.model_validate_json(config_json)
+        self.name = name
+        self.stack = contextlib.AsyncExitStack()
+        self.env: Any = None
+
+    async def start(self) -> dict[str, Any]:
+        from ..runner import attempt_env
+        from ..sandbox import Sandbox, SandboxConfig
+
+        workers = self.config.sandbox_workers
+        try:
+            sandbox = await self.stack.enter_async_context(
+                Sandbox(
+                    SandboxConfig(
+                        image=self.config.image, judge_workers=workers, untrusted_workers=workers
+                    )
+                )
+            )
+        except Exception as error:
+            raise ClusterError(f"node {self.name}: sandbox unusable: {error}") from None
+        self.env = attempt_env(self.config, sandbox, None)
+        return {"image_id": sandbox.image_id, "toolchain": sandbox.toolchain}
+
+    async def attempt(self, task: Task, index: int) -> FinishedAttempt:
+        from ..runner import run_attempt
+
+        return await run_attempt(self.env, task, index)
+
+
+@dataclass
+class _Node:
+    name: str
+    actor: Any
+    in_flight: int = 0
+
+
+@dataclass
+class Nodes:
+    """The actors of a run, one per alive node with CPUs."""
+
+    alive: list[_Node] = field(default_factory=list)
+    image_id: str = ""
+    toolchain: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    async def start(cls, address: str, config: RunConfig) -> Nodes:
+        import refute
+
+        package = str(Path(refute.__file__).parent)
+        try:
+            ray.init(
+                address=address,
+                runtime_env={"py_modules": [package]},
+                log_to_driver=False,
+                logging_level="ERROR",
+            )
+        except Exception as error:
+            raise ClusterError(f"--cluster {address}: cannot connect ({error})") from None
+        if config.model:
+            raise ClusterError("--cluster: model agents are not supported on a cluster yet")
+        actor_class = ray.remote(num_cpus=0, max_concurrency=1000)(_NodeWorker)
+        nodes = cls()
+        for info in ray.nodes():
+            if not info.get("Alive") or not info.get("Resources", {}).get("CPU"):
+                continue
+            name = info.get("NodeName", "") + "/" + info["NodeID"][:8]
+            strategy = NodeAffinitySchedulingStrategy(info["NodeID"], soft=False)
+            actor = actor_class.options(scheduling_strategy=strategy).remote(
+                config.model_dump_json(), name
+            )
+            nodes.alive.append(_Node(name, actor))
+        if not nodes.alive:
+            raise ClusterError(f"--cluster {address}: the cluster has no node with CPUs")
+        for node in list(nodes.alive):
+            try:
+                started = await node.actor.start.remote()
+            except RayTaskError as error:
+                cause = error.cause
+                raise ClusterError(str(cause)) from None
+            if nodes.image_id and started["image_id"] != nodes.image_id:
+                raise ClusterError(f"node {node.name}: another sandbox image than the others")
+            nodes.image_id, nodes.toolchain = started["image_id"], started["toolchain"]
+        return nodes
+
+    def pick(self) -> _Node | None:
+        return min(self.alive, key=lambda node: node.in_flight, default=None)
+
+    async def attempt(self, node: _Node, task: Task, index: int) -> FinishedAttempt | None:
+        """The attempt's result, or ``None`` when its node died under it (redo it)."""
+        node.in_flight += 1
+        try:
+            result: FinishedAttempt = await node.actor.attempt.remote(task, index)
+            return result
+        except (RayActorError, ActorUnavailableError):
+            if node in self.alive:
+                self.alive.remove(node)
+            return None
+        except RayTaskError as error:
+            cause = error.cause
+            if isinstance(cause, Exception):
+                raise cause from None
+            raise
+        finally:
+            node.in_flight -= 1
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            ray.shutdown()
