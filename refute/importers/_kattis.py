@@ -28,7 +28,7 @@ from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size, test_names
 from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
 from ._skip import Skip
-from ._write import Publisher
+from ._write import Publisher, published_entries
 
 CATEGORIES = ("wrong_answer", "time_limit_exceeded", "run_time_error")
 """Submission folders whose programs can become tasks; ``wrong_answer`` by default."""
@@ -271,16 +271,7 @@ async def import_kattis(
         if draft is None:
             return entries, time.perf_counter() - started
         published = await publisher.publish(draft, str(directory))
-        head = published[0].model_copy(
-            update={"submissions": entries[0].submissions, "notes": entries[0].notes}
-        )
-        if head.status not in (ImportStatus.WRITTEN, ImportStatus.REPLACED):
-            head = head.model_copy(update={"cause": head.cause or str(head.status)})
-        dropped = [
-            e.model_copy(update={"kind": "submission", "cause": "fails the checks"})
-            for e in published[1:]
-        ]
-        return [head, *entries[1:], *dropped], time.perf_counter() - started
+        return published_entries(published, entries), time.perf_counter() - started
 
     async def one(directory: Path) -> list[ImportEntry]:
         started = time.perf_counter()
