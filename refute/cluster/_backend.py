@@ -46,6 +46,8 @@ class RayBackend:
         self.address = address
         self.per_node: dict[str, int] = {}
         """Attempts finished on each node (by node name) in this process."""
+        self.lost: list[str] = []
+        """Nodes that died under a run (their attempts were redone elsewhere)."""
 
     @contextlib.asynccontextmanager
     async def open(self, config: RunConfig) -> AsyncIterator[Executor]:
@@ -74,4 +76,5 @@ class RayBackend:
                 toolchain=nodes.toolchain,
             )
         finally:
+            self.lost += nodes.lost
             nodes.close()

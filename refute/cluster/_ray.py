@@ -65,6 +65,8 @@ class Nodes:
     alive: list[_Node] = field(default_factory=list)
     image_id: str = ""
     toolchain: dict[str, str] = field(default_factory=dict)
+    lost: list[str] = field(default_factory=list)
+    """Nodes that died during the run."""
 
     @classmethod
     async def start(cls, address: str, config: RunConfig) -> Nodes:
@@ -118,6 +120,7 @@ class Nodes:
         except (RayActorError, ActorUnavailableError):
             if node in self.alive:
                 self.alive.remove(node)
+                self.lost.append(node.name)
             return None
         except RayTaskError as error:
             cause = error.cause

@@ -103,6 +103,18 @@ def _raylet_of(resource: str) -> int:
     raise AssertionError(f"no raylet with {resource}")
 
 
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(entry.parent.name))
+    return found
+
+
 async def test_a_worker_node_lost_mid_run_loses_and_duplicates_nothing(
     ray_cluster: str, tmp_path: Path
 ) -> None:
@@ -110,15 +122,21 @@ async def test_a_worker_node_lost_mid_run_loses_and_duplicates_nothing(
     out = tmp_path / "run"
     log = AttemptLog(out / "attempts.jsonl")
 
-    async def stop_node_b_after_the_first_record() -> None:
-        while not (log.path.exists() and log.read()):
-            await asyncio.sleep(0.05)
-        os.kill(_raylet_of("refute_node_b"), signal.SIGKILL)
+    async def stop_node_b_with_attempts_in_flight() -> None:
+        # config.json is written once every node's actor is up and before any attempt
+        while not (out / "config.json").exists():
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.3)
+        raylet = _raylet_of("refute_node_b")
+        for pid in [raylet, *_children(raylet)]:  # the node and its workers die at once
+            os.kill(pid, signal.SIGKILL)
 
-    killer = asyncio.create_task(stop_node_b_after_the_first_record())
+    killer = asyncio.create_task(stop_node_b_with_attempts_in_flight())
     run = config(problems="charged-pair", attempts=4)
-    await run_benchmark(run, out, backend=RayBackend(ray_cluster))
+    backend = RayBackend(ray_cluster)
+    await run_benchmark(run, out, backend=backend)
     assert killer.done()
+    assert len(backend.lost) == 1  # node b's attempts in flight were redone elsewhere
     records = log.read()
     keys = [(r.task_id, r.attempt) for r in records]
     assert len(keys) == len(set(keys)) == 8
