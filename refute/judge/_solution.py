@@ -11,13 +11,15 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from ..problems import Problem, Task
 from ..sandbox import Program, Role, RunResult, RunStatus, SandboxError, SandboxPool, text_bytes
-from ._judge import Judge
+from ._judge import Judge, Validation
 from ._models import Mode, RunRecord, Stage, excerpt
 
 
@@ -70,6 +72,8 @@ class SolutionResult(BaseModel):
         failed_test: the name of the first test failed, or ``None``.
         failed_input: that test's input (cut to 4 096 characters), or ``None``.
         tests: tests the solution was to pass.
+        generated_tests: of those, random inputs the validator accepted (after the
+            stored tests).
         passed: tests it passed before the first failure (all of them when accepted).
         mode: the judge's rules (limits as for the incorrect submission).
         time_limit_ms: the CPU limit each run had.
@@ -86,6 +90,7 @@ class SolutionResult(BaseModel):
     failed_test: str | None = None
     failed_input: str | None = None
     tests: int
+    generated_tests: int = 0
     passed: int
     mode: Mode
     time_limit_ms: int
@@ -141,7 +146,9 @@ class SolutionJudge:
     Each test runs the program in the untrusted pool (it is model-written) and the
     reference in the judge's pool, under the judge's limits for the problem; the output
     is checked by the problem's checker against the reference's output. The first test
-    failed decides the verdict. The reference's outputs are computed once per input and
+    failed decides the verdict. The stored tests (``solution_tests``) come first, then the
+    ``generated`` inputs the problem's validator accepts (the others are dropped). The
+    reference's outputs and the validator's decisions are computed once per input and
     kept, since every attempt on a problem is judged on the same tests.
 
     Args:
@@ -163,22 +170,35 @@ class SolutionJudge:
         self.untrusted = untrusted
         self.input_judge = judge
         self._answers: dict[tuple[str, str], asyncio.Future[RunResult]] = {}
+        self._validations: dict[tuple[str, str], asyncio.Future[Validation]] = {}
 
     async def reference_run(self, problem: Problem, text: str) -> RunResult:
         """The reference's run on ``text``, made once per problem and input (a failed
         lookup, a sandbox fault, is tried again by the next caller)."""
-        key = (problem.id, hashlib.sha256(text_bytes(text)).hexdigest())
-        future = self._answers.get(key)
-        if future is None or (future.done() and (future.cancelled() or future.exception())):
-            future = asyncio.ensure_future(self.input_judge.run(problem, problem.reference, text))
-            self._answers[key] = future
-        return await asyncio.shield(future)
+        return await _once(
+            self._answers,
+            (problem.id, _digest(text)),
+            lambda: self.input_judge.run(problem, problem.reference, text),
+        )
 
-    async def judge(self, task: Task, program: Program) -> SolutionResult:
-        """The verdict on ``program`` as a solution of ``task``'s problem (never raises
-        for sandbox faults: they give ``JUDGE_ERROR`` with ``sandbox_failure``)."""
+    async def valid(self, problem: Problem, text: str) -> bool:
+        """Does the problem's validator accept ``text``? Asked once per input."""
+        validation = await _once(
+            self._validations,
+            (problem.id, _digest(text)),
+            lambda: self.input_judge.validate(problem, text),
+        )
+        return validation.valid
+
+    async def judge(
+        self, task: Task, program: Program, generated: Sequence[str] = ()
+    ) -> SolutionResult:
+        """The verdict on ``program`` as a solution of ``task``'s problem, judged on the
+        stored tests and the valid ones of ``generated`` (never raises for sandbox
+        faults: they give ``JUDGE_ERROR`` with ``sandbox_failure``)."""
         verdict = _SolutionVerdict(self, task)
         try:
+            await verdict.add_generated(generated)
             return await verdict.decide(program)
         except SandboxError as error:
             result = verdict.result(SolutionVerdict.JUDGE_ERROR, f"sandbox failure: {error}")
@@ -199,7 +219,17 @@ class _SolutionVerdict:
         self.tests = solution_tests(task)
         self.runs: list[RunRecord] = []
         self.passed = 0
+        self.generated = 0
         self.started = time.monotonic()
+
+    async def add_generated(self, inputs: Sequence[str]) -> None:
+        seen = {test.input for test in self.tests}
+        for text in inputs:
+            if text in seen or not await self.owner.valid(self.task.problem, text):
+                continue
+            seen.add(text)
+            self.generated += 1
+            self.tests.append(SolutionTest(name=f"generated test {self.generated}", input=text))
 
     async def decide(self, program: Program) -> SolutionResult:
         judge, problem = self.owner.input_judge, self.task.problem
@@ -254,6 +284,7 @@ class _SolutionVerdict:
             failed_test=test.name if test is not None else None,
             failed_input=test.input[:FAILED_INPUT_CAP] if test is not None else None,
             tests=len(self.tests),
+            generated_tests=self.generated,
             passed=self.passed,
             mode=config.mode,
             time_limit_ms=limits.cpu_ms,
@@ -261,6 +292,26 @@ class _SolutionVerdict:
             runs=self.runs,
             wall_ms=round((time.monotonic() - self.started) * 1000.0, 1),
         )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text_bytes(text)).hexdigest()
+
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+async def _once(
+    cache: dict[_Key, asyncio.Future[_Value]], key: _Key, make: Callable[[], Awaitable[_Value]]
+) -> _Value:
+    """``make()``'s value, made once per key even when asked for concurrently; a failure
+    (a sandbox fault) is not kept, so the next caller tries again."""
+    future = cache.get(key)
+    if future is None or (future.done() and (future.cancelled() or future.exception())):
+        future = asyncio.ensure_future(make())
+        cache[key] = future
+    return await asyncio.shield(future)
 
 
 def _colon(said: str) -> str:

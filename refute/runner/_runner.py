@@ -23,6 +23,7 @@ from ..agents import (
     Toolbox,
     resolve_agent,
 )
+from ..agents.methods import generated_tests
 from ..errors import RefuteError, RunError
 from ..files import atomic_write
 from ..judge import Judge, JudgeResult, SolutionJudge, SolutionResult, SolutionVerdict, Verdict
@@ -502,7 +503,11 @@ async def _judge_solution(
     except ValueError as error:
         return context.solutions.unknown_language(task, f"solution: {error}")
     program = Program(source=solution.code, language=language)
-    return await context.solutions.judge(task, program)
+    # The same random tests for every attempt on a problem: attempts stay comparable and
+    # the reference runs once per test.
+    seed = attempt_seed(context.config.seed, task.problem.id, 0)
+    generated = generated_tests(TaskView.of(task), seed)
+    return await context.solutions.judge(task, program, generated)
 
 
 def _solution_fields(result: SolutionResult) -> dict[str, Any]:

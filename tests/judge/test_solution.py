@@ -91,3 +91,18 @@ def test_a_language_the_sandbox_cannot_run_is_a_compile_error(
 ) -> None:
     result = solutions.unknown_language(task, "solution: unknown language 'Cobol'")
     assert result.verdict is SolutionVerdict.COMPILE_ERROR and not result.sandbox_failure
+
+
+async def test_generated_inputs_the_validator_accepts_are_judged_after_the_stored_tests(
+    solutions: SolutionJudge, task: Task
+) -> None:
+    # Right everywhere except on one input that none of the stored tests holds.
+    blind_spot = CORRECT.replace("print(", "print(0 if a == [3, 4] else ", 1)
+    example = task.problem.examples[0].input
+    generated = ["2\n3 4\n", "not an input\n", example, "2\n3 4\n"]
+    result = await solutions.judge(task, Program(source=blind_spot, language=PYTHON), generated)
+    assert result.verdict is SolutionVerdict.WRONG_ANSWER
+    assert result.failed_test == "generated test 1" and result.failed_input == "2\n3 4\n"
+    assert result.generated_tests == 1 and result.tests == 6 and result.passed == 5
+    stored_only = await solutions.judge(task, Program(source=blind_spot, language=PYTHON))
+    assert stored_only.accepted  # the stored tests alone miss it

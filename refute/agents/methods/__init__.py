@@ -31,7 +31,7 @@ from ._one_shot import FewShot, WithCorrect, ZeroShot
 from ._parse import Unparseable, parse_program, parse_programs
 from ._prompts import AGENTIC_TOOLS, PROMPT_VERSION, random_search
 from ._random_search import RandSearch, RandSearchOracle
-from ._solve import SOLVE_ACTION, Solve, solve_messages
+from ._solve import GENERATED_TESTS, SOLVE_ACTION, Solve, generated_tests, solve_messages
 
 METHODS: list[type[_Agent]] = [
     ZeroShot,
@@ -47,6 +47,7 @@ the falsification gap) last."""
 
 __all__ = [
     "AGENTIC_TOOLS",
+    "GENERATED_TESTS",
     "METHODS",
     "PROMPT_VERSION",
     "SOLVE_ACTION",
@@ -59,6 +60,7 @@ __all__ = [
     "WithCorrect",
     "WorkedExample",
     "ZeroShot",
+    "generated_tests",
     "parse_program",
     "parse_programs",
     "random_search",

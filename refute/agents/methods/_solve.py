@@ -13,6 +13,7 @@ from typing import ClassVar
 from ...models import Message
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, TaskView
+from ..fuzz import InputGenerator, bounds_from_statement, infer_shape, make_plan
 from ._common import ask, cut_short, finish, model_of
 from ._parse import Unparseable, parse_program
 from ._prompts import problem_parts
@@ -63,6 +64,33 @@ def solve_messages(task: TaskView) -> list[Message]:
     """
     request = "\n\n".join([*problem_parts(task), "# Your task", _SOLVE_TASK, _SOLVE_FORMAT])
     return [Message.system(SOLVE_SYSTEM), Message.user(request)]
+
+
+GENERATED_TESTS = 20
+"""Random inputs a solution is judged on besides the stored tests (those valid)."""
+
+
+def generated_tests(task: TaskView, seed: int, count: int = GENERATED_TESTS) -> list[str]:
+    """``count`` random inputs for ``task``'s problem, from the fuzz baseline's generator
+    (the shape of the examples, the bounds of the Input section), deterministic for
+    ``seed``; none when no shape is learned from the examples. Not all need be valid:
+    the judge keeps those the validator accepts.
+
+    >>> from refute.agents import TaskView
+    >>> from refute.problems import load_problems
+    >>> view = TaskView.of(load_problems().task("charged-pair/two-largest"))
+    >>> inputs = generated_tests(view, seed=1, count=3)
+    >>> len(inputs), inputs == generated_tests(view, seed=1, count=3)
+    (3, True)
+    """
+    examples = [example.input for example in task.examples]
+    statement = f"{task.statement}\n{task.input_format}"
+    shape = infer_shape(examples, "test case" in statement.lower())
+    if shape is None:
+        return []
+    plan = make_plan(shape, bounds_from_statement(task.input_format))
+    generate = InputGenerator(shape, plan, seed)
+    return [generate() for _ in range(count)]
 
 
 SOLVE_BUDGET = Budget(program_runs=0, incorrect_runs=0, validity_checks=0, stress_seconds=0)
