@@ -207,7 +207,7 @@ def _leaderboard_table(board: Leaderboard) -> Table:
     ks = board.pass_at_k_columns()
     for k in ks:
         table.add_column(f"pass@{k}", justify="right")
-    for column in ("tokens", "cost", "cost / refuted"):
+    for column in ("tokens", "cost", "cost / success"):
         table.add_column(column, justify="right")
     for place, row in enumerate(board.rows, 1):
         per = row.cost_per_refuted

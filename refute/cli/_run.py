@@ -90,13 +90,13 @@ def _options(pairs: list[str]) -> dict[str, object]:
     return options
 
 
-def _status(progress: Progress, label: str = "") -> Table:
+def _status(progress: Progress, label: str = "", success: str = "refuted") -> Table:
     elapsed = datetime.timedelta(seconds=int(time.monotonic() - progress.started))
     table = Table.grid(padding=(0, 2))
     table.add_row(
         *([label] if label else []),
         f"[bold]{progress.done}/{progress.total}[/] attempts",
-        f"[green]{progress.refuted} refuted[/]",
+        f"[green]{progress.refuted} {success}[/]",
         f"[red]{progress.errors} agent errors[/]",
         f"[yellow]{progress.infra_errors} infrastructure errors[/]",
         f"{progress.input_tokens + progress.output_tokens} tokens",
@@ -293,6 +293,7 @@ def run_command(
             return
 
     console = err if json_output else out
+    success = "solved" if config.agent == "solve" else "refuted"  # solve: accepted solutions
     backend = None
     if cluster is not None:  # Ray is imported only here
         from ..cluster import RayBackend
@@ -306,7 +307,7 @@ def run_command(
                     directory,
                     resume=resume is not None,
                     backend=backend,
-                    on_progress=lambda progress: live.update(_status(progress)),
+                    on_progress=lambda progress: live.update(_status(progress, success=success)),
                     on_selection=lambda kept, note: err.print(
                         note.describe(kept), highlight=False, soft_wrap=True
                     ),
@@ -324,8 +325,7 @@ def run_command(
     if json_output:
         print(json.dumps(summary.model_dump(mode="json"), indent=2))
     else:
-        solving = config.agent == "solve"  # its successes are accepted solutions
-        out.print(_results(summary, directory, "solved" if solving else "refuted"))
+        out.print(_results(summary, directory, success))
 
 
 def _repeats(directory: Path, config: RunConfig | None, repeats: int, json_output: bool) -> None:

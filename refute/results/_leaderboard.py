@@ -23,7 +23,7 @@ class LeaderboardRow(BaseModel):
         mode: the judging mode (``strict`` or ``refute``).
         attempts: attempts per task.
         tasks: tasks in the run.
-        refuted: tasks refuted.
+        refuted: tasks refuted (in a solve run, tasks solved: an accepted solution).
         success: the success rate with its Wilson interval.
         pass_at_k: pass@k with bootstrap intervals, at the reported k.
         input_tokens: model tokens read.
@@ -81,7 +81,7 @@ class Leaderboard(BaseModel):
         lines = [
             "| # | run | agent | model | mode | attempts | tasks | success (95% CI) | "
             + "".join(f"pass@{k} | " for k in ks)
-            + "tokens | cost | cost / refuted |",
+            + "tokens | cost | cost / success |",
             "|---" * (11 + len(ks)) + "|",
         ]
         for place, row in enumerate(self.rows, 1):
