@@ -31,6 +31,7 @@ from ._api import (
     Contest,
     Hack,
 )
+from ._markdown import to_markdown
 from ._package import FuzzResult, PackageProvenance, RefreshDraft
 from ._pages import (
     PageError,
@@ -39,7 +40,6 @@ from ._pages import (
     parse_problem_page,
     parse_submission_page,
     several_answers,
-    to_markdown,
     tolerance,
 )
 from ._pipeline import (

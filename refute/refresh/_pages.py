@@ -8,15 +8,13 @@ links with absolute URLs, lists, emphasis and monospace keep their meaning.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import RefreshError
-from ..importers import codeforces_math
 from ..problems import CheckerSettings
+from ._markdown import to_markdown
 
 
 class PageError(RefreshError, ValueError):
@@ -284,106 +282,3 @@ def _pre_text(pre: Tag) -> str:
 
 def _text(tag: Tag) -> str:
     return str(tag.get_text(" ", strip=True))
-
-
-# -- HTML to Markdown -------------------------------------------------------------------
-
-
-def to_markdown(tag: Tag, base_url: str) -> str:
-    """A statement section as Markdown (its ``div.section-title`` left out).
-
-    >>> soup = BeautifulSoup('<div><p>Let $$$n$$$ be <b>odd</b>.</p>'
-    ...                      '<img src="/img/a.png"></div>', "html.parser")
-    >>> to_markdown(soup.div, "https://codeforces.com/contest/1/problem/A")
-    'Let $n$ be **odd**.\\n\\n![](https://codeforces.com/img/a.png)'
-    """
-    blocks = _blocks(tag, base_url)
-    text = "\n\n".join(block for block in blocks if block.strip())
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-_BLOCK_TAGS = {"p", "div", "ul", "ol", "pre", "center", "table", "blockquote", "h1", "h2", "h3"}
-
-
-def _blocks(tag: Tag, base: str) -> list[str]:
-    """Block-level children become separate blocks; runs of inline content are joined."""
-    blocks: list[str] = []
-    inline: list[str] = []
-
-    def flush() -> None:
-        text = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(inline)).strip()
-        if text:
-            blocks.append(text)
-        inline.clear()
-
-    for child in tag.children:
-        if isinstance(child, Tag):
-            classes = set(child.get("class") or [])
-            if "section-title" in classes:
-                continue
-            if child.name in _BLOCK_TAGS:
-                flush()
-                blocks.extend(_block(child, base))
-                continue
-        inline.append(_inline(child, base))
-    flush()
-    return blocks
-
-
-def _block(tag: Tag, base: str) -> list[str]:
-    if tag.name in ("ul", "ol"):
-        items = []
-        for number, item in enumerate(tag.find_all("li", recursive=False), start=1):
-            marker = f"{number}." if tag.name == "ol" else "-"
-            body = "\n\n".join(_blocks(item, base)).replace("\n", "\n   ")
-            items.append(f"{marker} {body}")
-        return ["\n".join(items)]
-    if tag.name == "pre":
-        code = tag.get_text().strip("\n")
-        return [f"```\n{code}\n```"]
-    if tag.name == "table":
-        rows = []
-        for row in tag.find_all("tr"):
-            cells = [_inline(cell, base).strip() for cell in row.find_all(["td", "th"])]
-            rows.append("| " + " | ".join(cells) + " |")
-        if rows:
-            width = rows[0].count("|") - 1
-            rows.insert(1, "|" + "---|" * width)
-        return ["\n".join(rows)]
-    return _blocks(tag, base)
-
-
-def _inline(node: object, base: str) -> str:
-    if isinstance(node, NavigableString):
-        text = re.sub(r"\s+", " ", str(node))
-        return codeforces_math(text)
-    if not isinstance(node, Tag):
-        return ""
-    if node.name == "br":
-        return "\n"
-    if node.name == "img":
-        src = str(node.get("src") or "")
-        alt = str(node.get("alt") or "")
-        return f"![{alt}]({urljoin(base, src)})" if src else ""
-    inner = "".join(_inline(child, base) for child in node.children)
-    classes = set(node.get("class") or [])
-    if node.name in ("b", "strong") or "tex-font-style-bf" in classes:
-        return _wrap(inner, "**")
-    if node.name in ("i", "em") or "tex-font-style-it" in classes:
-        return _wrap(inner, "*")
-    if node.name in ("code", "tt", "kbd") or "tex-font-style-tt" in classes:
-        return _wrap(inner, "`")
-    if node.name == "a" and node.get("href"):
-        return f"[{inner.strip()}]({urljoin(base, str(node.get('href')))})"
-    if node.name in _BLOCK_TAGS:
-        return "\n\n" + "\n\n".join(_block(node, base)) + "\n\n"
-    return inner
-
-
-def _wrap(text: str, mark: str) -> str:
-    stripped = text.strip()
-    if not stripped:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    return f"{lead}{mark}{stripped}{mark}{trail}"
