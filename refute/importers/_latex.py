@@ -434,7 +434,9 @@ class _Converter:
             label = self._optional()
             self.out.append(f"\n- {_convert(label) + ' ' if label else ''}")
         else:
-            # An unknown command: drop it, keep the text of its arguments.
+            # An unknown command: drop it and its options, keep the text of its arguments.
+            while self.tex[self.pos : self.pos + 1] == "[":
+                self._optional()
             while (argument := self._argument()) is not None:
                 self.out.append(_convert(argument))
 
@@ -487,6 +489,8 @@ class _Converter:
                 body = body[_matching(body, spec.end() - 1) + 1 :]
             self._block(_convert(body))
         else:  # center, figure, table, quote, and environments we do not know
+            if name.rstrip("*") in ("figure", "table"):  # a float's placement: [h], [!htb]
+                body = re.sub(r"^\s*\[[!a-zH]*\]", "", body)
             self._block(_convert(body))
 
 

@@ -67,11 +67,25 @@ def test_figures_are_dropped_but_captions_kept() -> None:
     assert text == "*(figure: The map.)*\n\n*Two roads.*\n"
 
 
+def test_a_floats_placement_is_not_text() -> None:
+    for placement in ("[h]", "[!htb]", ""):
+        text = latex_to_markdown(
+            f"\\begin{{figure}}{placement}\n  \\centering\\includegraphics{{a.pdf}}"
+            "\\caption{Sample 2.}\n\\end{figure}"
+        )
+        assert text == "*Sample 2.*\n"
+
+
 def test_links_footnotes_and_unknown_commands_keep_their_text() -> None:
     text = latex_to_markdown(
         "See \\url{https://a.b}, \\href{https://c.d}{here}\\footnote{Really.} and \\foo{bar}."
     )
     assert text == "See <https://a.b>, [here](https://c.d) (Really.) and bar.\n"
+
+
+def test_an_unknown_commands_options_are_not_text() -> None:
+    text = latex_to_markdown("A \\listing[style=x,encoding=utf8]{one.txt} and \\foo [b] c.")
+    assert text == "A one.txt and [b] c.\n"
 
 
 def test_source_indentation_does_not_become_code() -> None:
