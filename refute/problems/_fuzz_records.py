@@ -7,14 +7,13 @@ place, so comments, key order and the layout of everything else survive a rewrit
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import tomlkit
 from tomlkit.items import Table
 
+from ..files import atomic_write
 from ._models import FuzzRecord, Problem
 
 
@@ -46,7 +45,7 @@ def write_fuzz_records(problem: Problem, records: Mapping[str, FuzzRecord]) -> N
         if "fuzz" in entry:
             del entry["fuzz"]
         entry["fuzz"] = _table(records[name])
-    _replace(path, tomlkit.dumps(document))
+    atomic_write(path, tomlkit.dumps(document))
 
 
 def _table(record: FuzzRecord) -> Table:
@@ -66,8 +65,3 @@ def _table(record: FuzzRecord) -> Table:
     table.add(tomlkit.nl())  # a blank line before the next table, as hand-written ones have
     return table
 
-
-def _replace(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
