@@ -64,4 +64,3 @@ def _table(record: FuzzRecord) -> Table:
     table["fingerprint"] = record.fingerprint
     table.add(tomlkit.nl())  # a blank line before the next table, as hand-written ones have
     return table
-
