@@ -18,21 +18,14 @@ from ..importers import (
     ImportStatus,
     Publisher,
     SourceFile,
-    SubmissionDraft,
-    package_id,
     staging,
     write_tree,
 )
 from ..judge import Judge, JudgeConfig
 from ..models import Model, ModelConfigError, ModelError, get_model
 from ..problems import (
-    CheckerSettings,
-    IncorrectSubmission,
-    Origin,
     PackageError,
-    Problem,
     Task,
-    load_problem,
 )
 from ..sandbox import (
     IMAGE,
@@ -46,7 +39,6 @@ from ..sandbox import (
 )
 from ._api import (
     CODEFORCES_URL,
-    CfProblem,
     CfSubmission,
     CodeforcesClient,
     CodeforcesError,
@@ -55,22 +47,15 @@ from ._api import (
 )
 from ._gates import example_failure, fuzz_gate, reference_failures, refuting_test
 from ._package import (
-    ACCEPT_ALL,
-    LICENSE,
     NO_VALIDATOR,
     PENDING_FILE,
     PROVENANCE_FILE,
-    SOURCE,
-    FuzzResult,
     PackageProvenance,
-    RefreshDraft,
-    SubmissionProvenance,
     pending_note,
     provenance_json,
 )
 from ._pages import PageError, ProblemPage, parse_problem_page, parse_submission_page
 from ._pages import several_answers as several_answers_phrase
-from ._pages import tolerance as statement_tolerance
 from ._ranking import HackTest, RankedSubmission, hack_tests, rank_accepted, rank_incorrect
 from ._report import RefreshOutcome, RefreshReport, ReportEntry
 from ._state import (
@@ -85,6 +70,16 @@ from ._state import (
     now_iso,
 )
 from ._validator import ValidatorResult, draft_validator, mutations
+from ._work import (
+    Bench,
+    Kept,
+    ProblemWork,
+    base_draft,
+    provenance_of,
+    source_file,
+    submission_drafts,
+    task_submission,
+)
 
 STATE_FILE = ".refresh-state.json"
 """The default state file, in the output directory (the loader ignores files)."""
@@ -221,32 +216,6 @@ async def refresh(
     return report
 
 
-class _Problem:
-    """What is known about one problem while it is being decided."""
-
-    def __init__(self, contest: Contest, problem: CfProblem, base_url: str, rating: int | None):
-        self.contest = contest
-        self.cf = problem
-        self.key = problem.key
-        self.id = package_id(self.key)
-        self.url = f"{base_url}/contest/{contest.id}/problem/{problem.index}"
-        self.rating = rating
-        self.notes: list[str] = []
-        self.pages: list[str] = []
-        self.start = datetime.datetime.fromtimestamp(contest.start_time_seconds or 0, datetime.UTC)
-
-
-class _Kept:
-    """An incorrect submission that passed the examples and that a hack test refutes."""
-
-    def __init__(self, candidate: RankedSubmission, source: str, test: HackTest):
-        self.candidate = candidate
-        self.source = source
-        self.test = test
-        self.name = f"s{candidate.submission.id}"
-        self.fuzz: FuzzResult | None = None
-
-
 class _Refresh:
     def __init__(
         self,
@@ -352,7 +321,7 @@ class _Refresh:
                 return
             for problem in todo:
                 rating = ratings.get(problem.key) or problem.rating
-                work = _Problem(contest, problem, self.client.base_url, rating)
+                work = ProblemWork(contest, problem, self.client.base_url, rating)
                 await self._decide(work, hacks, submissions, authors)
         entry.done = all(
             p.key in known and known[p.key].decision is not Decision.DEFERRED for p in problems
@@ -364,7 +333,7 @@ class _Refresh:
 
     async def _decide(
         self,
-        work: _Problem,
+        work: ProblemWork,
         hacks: Sequence[Hack],
         submissions: Sequence[CfSubmission],
         authors: dict[str, int],
@@ -387,7 +356,7 @@ class _Refresh:
 
     def _record(
         self,
-        work: _Problem,
+        work: ProblemWork,
         decision: Decision,
         reasons: list[str],
         *,
@@ -429,12 +398,12 @@ class _Refresh:
         )
         return entry
 
-    def _skip(self, work: _Problem, *reasons: str) -> ProblemEntry:
+    def _skip(self, work: ProblemWork, *reasons: str) -> ProblemEntry:
         return self._record(work, Decision.SKIPPED, list(reasons))
 
     async def _problem(
         self,
-        work: _Problem,
+        work: ProblemWork,
         hacks: Sequence[Hack],
         submissions: Sequence[CfSubmission],
         authors: dict[str, int],
@@ -470,7 +439,7 @@ class _Refresh:
             return self._skip(work, "the page shows no examples")
 
         with staging(self.config.out) as stage:
-            bench = _Bench(stage, self._base_draft(work, page))
+            bench = Bench(stage, base_draft(work, page))
             reference = await self._reference(work, bench, accepted.candidates, tests)
             if reference is None:
                 return self._skip(work, "no accepted submission reproduces the jury's answers")
@@ -506,7 +475,7 @@ class _Refresh:
 
     # -- fetching ---------------------------------------------------------------------
 
-    async def _page(self, work: _Problem, path: str) -> str:
+    async def _page(self, work: ProblemWork, path: str) -> str:
         work.pages.append(path)
         cached = self.cache.get(path)
         if cached is not None:
@@ -515,7 +484,7 @@ class _Refresh:
         self.cache.put(path, html)
         return html
 
-    async def _source(self, work: _Problem, candidate: RankedSubmission) -> str | None:
+    async def _source(self, work: ProblemWork, candidate: RankedSubmission) -> str | None:
         submission = candidate.submission
         path = f"/contest/{work.contest.id}/submission/{submission.id}"
         html = await self._page(work, path)  # a site failure defers the whole problem
@@ -554,50 +523,10 @@ class _Refresh:
 
     # -- the steps --------------------------------------------------------------------
 
-    def _base_draft(self, work: _Problem, page: ProblemPage) -> RefreshDraft:
-        contest = work.contest
-        settings = statement_tolerance(f"{page.output}\n{page.legend}")
-        examples = tuple(
-            (str(number), e.input, e.output) for number, e in enumerate(page.examples, start=1)
-        )
-        # stand-ins until the reference and the submissions are chosen
-        stand_in = SourceFile(source=ACCEPT_ALL, extension="py")
-        return RefreshDraft(
-            id=work.id,
-            name=page.title,
-            source=SOURCE,
-            url=work.url,
-            date=work.start.date(),
-            rating=work.rating,
-            tags=tuple(work.cf.tags),
-            time_limit_ms=page.time_limit_ms,
-            memory_limit_mb=page.memory_limit_mb,
-            license=LICENSE,
-            attribution=(
-                f"Problem {work.key} of {contest.name} ({work.start.date()}), {work.url}. "
-                "Statement, examples and submissions are Codeforces content by their "
-                "authors, taken for research use; they are not under the refute project's "
-                "license."
-            ),
-            checker_settings=settings or CheckerSettings(),
-            origin=Origin(importer="refresh", source=work.url, id=work.key),
-            statement=page.markdown(),
-            examples=examples,
-            reference=stand_in,
-            validator=SourceFile(source=ACCEPT_ALL, extension="py"),
-            incorrect=(
-                SubmissionDraft(
-                    name="probe",
-                    program=stand_in,
-                    fail_input=examples[0][1],
-                ),
-            ),
-        )
-
     async def _reference(
         self,
-        work: _Problem,
-        bench: _Bench,
+        work: ProblemWork,
+        bench: Bench,
         candidates: Sequence[RankedSubmission],
         tests: Sequence[HackTest],
     ) -> RankedSubmission | None:
@@ -606,7 +535,7 @@ class _Refresh:
             source = await self._source(work, candidate)
             if source is None:
                 continue
-            reference = _source_file(source, candidate)
+            reference = source_file(source, candidate)
             problem = bench.stage(reference=reference)
             failures = await reference_failures(judge, problem, problem.reference, tests)
             sid = candidate.submission.id
@@ -621,20 +550,22 @@ class _Refresh:
 
     async def _incorrect(
         self,
-        work: _Problem,
-        bench: _Bench,
+        work: ProblemWork,
+        bench: Bench,
         candidates: Sequence[RankedSubmission],
         tests: Sequence[HackTest],
-    ) -> list[_Kept]:
+    ) -> list[Kept]:
         judge = await self.judge()
         problem = bench.stage()
-        kept: list[_Kept] = []
+        kept: list[Kept] = []
         for candidate in candidates[: self.config.candidates]:
             source = await self._source(work, candidate)
             if source is None:
                 continue
             sid = candidate.submission.id
-            task = Task(problem=problem, submission=_submission(candidate, source, problem.root))
+            task = Task(
+                problem=problem, submission=task_submission(candidate, source, problem.root)
+            )
             failed = await example_failure(judge, task)
             if failed is not None:
                 work.notes.append(f"submission {sid}: trivially refutable: {failed}")
@@ -648,11 +579,11 @@ class _Refresh:
                 work.notes.append(f"submission {sid}: {why}")
                 self._submission(work, candidate, "incorrect", "rejected", why)
                 continue
-            kept.append(_Kept(candidate, source, test))
+            kept.append(Kept(candidate, source, test))
         return kept
 
     async def _validator(
-        self, work: _Problem, page: ProblemPage, valid: list[str], invalid: Sequence[Any]
+        self, work: ProblemWork, page: ProblemPage, valid: list[str], invalid: Sequence[Any]
     ) -> ValidatorResult:
         assert self.model is not None
         return await draft_validator(
@@ -665,12 +596,12 @@ class _Refresh:
             key=f"refresh/{work.key}/validator",
         )
 
-    async def _fuzz(self, work: _Problem, bench: _Bench, kept: list[_Kept]) -> list[_Kept]:
+    async def _fuzz(self, work: ProblemWork, bench: Bench, kept: list[Kept]) -> list[Kept]:
         judge = await self.judge()
         sandbox = await self.sandbox()
-        problem = bench.stage(incorrect=_drafts(kept))
+        problem = bench.stage(incorrect=submission_drafts(kept))
         tasks = {task.submission.name: task for task in problem.tasks()}
-        chosen: list[_Kept] = []
+        chosen: list[Kept] = []
         for item in kept:
             item.fuzz = await fuzz_gate(
                 sandbox,
@@ -697,9 +628,9 @@ class _Refresh:
 
     def _provenance(
         self,
-        work: _Problem,
-        bench: _Bench,
-        kept: Sequence[_Kept],
+        work: ProblemWork,
+        bench: Bench,
+        kept: Sequence[Kept],
         validator: dict[str, Any],
         pending: str | None = None,
     ) -> PackageProvenance:
@@ -714,8 +645,8 @@ class _Refresh:
             problem=work.key,
             url=work.url,
             rating=work.rating,
-            reference=_provenance_of(reference, base) if reference is not None else None,
-            incorrect={item.name: _provenance_of(item.candidate, base, item) for item in kept},
+            reference=provenance_of(reference, base) if reference is not None else None,
+            incorrect={item.name: provenance_of(item.candidate, base, item) for item in kept},
             hacks=sorted({item.test.hack_id for item in kept}),
             validator=validator,
             pending=pending,
@@ -724,9 +655,9 @@ class _Refresh:
 
     async def _pending(
         self,
-        work: _Problem,
-        bench: _Bench,
-        kept: list[_Kept],
+        work: ProblemWork,
+        bench: Bench,
+        kept: list[Kept],
         reason: str,
         *,
         needs_model: bool = False,
@@ -742,7 +673,7 @@ class _Refresh:
         draft = bench.draft.model_copy(
             update={
                 "validator": SourceFile(source=NO_VALIDATOR, extension="py"),
-                "incorrect": _drafts(kept),
+                "incorrect": submission_drafts(kept),
                 "extra": (
                     (PROVENANCE_FILE, provenance_json(provenance)),
                     (PENDING_FILE, pending_note(work.key, work.url, reason, work.id)),
@@ -771,7 +702,7 @@ class _Refresh:
         )
 
     async def _publish(
-        self, work: _Problem, bench: _Bench, chosen: list[_Kept], drafted: ValidatorResult
+        self, work: ProblemWork, bench: Bench, chosen: list[Kept], drafted: ValidatorResult
     ) -> ProblemEntry:
         validator = {
             "model": self.config.model or "(given)",
@@ -780,7 +711,7 @@ class _Refresh:
         provenance = self._provenance(work, bench, chosen, validator)
         draft = bench.draft.model_copy(
             update={
-                "incorrect": _drafts(chosen),
+                "incorrect": submission_drafts(chosen),
                 "extra": ((PROVENANCE_FILE, provenance_json(provenance)),),
             }
         )
@@ -797,7 +728,12 @@ class _Refresh:
         return self._record(work, Decision.ACCEPTED, [], path=work.id, tasks=head.tasks)
 
     def _submission(
-        self, work: _Problem, candidate: RankedSubmission, role: str, outcome: str, reason: str = ""
+        self,
+        work: ProblemWork,
+        candidate: RankedSubmission,
+        role: str,
+        outcome: str,
+        reason: str = "",
     ) -> None:
         self.state.submission(
             SubmissionEntry(
@@ -809,90 +745,6 @@ class _Refresh:
                 run=self.run_id,
             )
         )
-
-
-class _Bench:
-    """The package being built, staged on disk so the judge can run it at each step."""
-
-    def __init__(self, stage: Path, draft: RefreshDraft):
-        self.root = stage
-        self.draft = draft
-        self.reference: RankedSubmission | None = None
-        self._count = 0
-        self.problem: Problem = self.stage()
-
-    def stage(self, **update: Any) -> Problem:
-        """Write the draft (with ``update`` applied) to a fresh folder and load it."""
-        draft = self.draft.model_copy(update=update) if update else self.draft
-        self._count += 1
-        directory = self.root / f"{self._count}" / draft.id
-        write_tree(draft.files(), directory)
-        self.problem = load_problem(directory)
-        return self.problem
-
-
-def _source_file(source: str, candidate: RankedSubmission) -> SourceFile:
-    return SourceFile(
-        source=source,
-        extension=candidate.language.extension,
-        language=candidate.language_name,
-    )
-
-
-def _submission(candidate: RankedSubmission, source: str, root: Path) -> IncorrectSubmission:
-    name = f"s{candidate.submission.id}"
-    return IncorrectSubmission(
-        name=name,
-        path=root / "incorrect" / f"{name}.{candidate.language.extension}",
-        program=Program(source=source, language=candidate.language),
-        language=candidate.language_name,
-        fail_input="\n",
-        fail_input_path=root / "incorrect" / f"{name}.fail.in",
-    )
-
-
-def _drafts(kept: Sequence[_Kept]) -> tuple[SubmissionDraft, ...]:
-    drafts = []
-    for item in kept:
-        submission = item.candidate.submission
-        how = (
-            f"hacked after passing {submission.passed_test_count} tests"
-            if item.candidate.hacked
-            else f"wrong answer after passing {submission.passed_test_count} tests"
-        )
-        drafts.append(
-            SubmissionDraft(
-                name=item.name,
-                program=_source_file(item.source, item.candidate),
-                fail_input=item.test.input,
-                note=(
-                    f"Codeforces submission {submission.id} by {item.candidate.author} "
-                    f"({how}); the failing input is the test of hack {item.test.hack_id}."
-                ),
-                author_rating=item.candidate.author_rating,
-                origin=f"submission {submission.id}",
-            )
-        )
-    return tuple(drafts)
-
-
-def _provenance_of(
-    candidate: RankedSubmission, base: str, kept: _Kept | None = None
-) -> SubmissionProvenance:
-    submission = candidate.submission
-    return SubmissionProvenance(
-        submission=submission.id,
-        url=f"{base}/contest/{submission.contest_id}/submission/{submission.id}",
-        author=candidate.author,
-        author_rating=candidate.author_rating,
-        language=submission.programming_language,
-        verdict=submission.verdict,
-        passed_tests=submission.passed_test_count,
-        hack=candidate.hack.hack_id if candidate.hack else None,
-        hacker=", ".join(candidate.hack.hacker) if candidate.hack else None,
-        fail_input=f"hack {kept.test.hack_id}" if kept is not None else None,
-        fuzz=kept.fuzz if kept is not None else None,
-    )
 
 
 def _first(reasons: list[str]) -> str:
