@@ -9,5 +9,6 @@ Example::
 """
 
 from ._backend import ClusterError, RayBackend
+from ._local import LocalCluster
 
-__all__ = ["ClusterError", "RayBackend"]
+__all__ = ["ClusterError", "LocalCluster", "RayBackend"]

@@ -46,6 +46,8 @@ class RayBackend:
         self.address = address
         self.per_node: dict[str, int] = {}
         """Attempts finished on each node (by node name) in this process."""
+        self.nodes: list[str] = []
+        """The nodes the last run started on (by node name)."""
         self.lost: list[str] = []
         """Nodes that died under a run (their attempts were redone elsewhere)."""
 
@@ -54,6 +56,7 @@ class RayBackend:
         from ._ray import Nodes
 
         nodes = await Nodes.start(self.address, config)
+        self.nodes = [node.name for node in nodes.alive]
         try:
 
             async def execute(task: Task, index: int) -> FinishedAttempt:
