@@ -62,15 +62,24 @@ class LocalCluster:
     Every node is stopped on exit, whatever happened; nothing else that runs Ray on this
     machine is touched.
 
+    With ``pin`` (the default) worker node ``i`` runs on CPUs of its own (the next
+    ``cpus`` of this process's, round the machine), as a node of a real cluster has its
+    own cores: its processes inherit the affinity, and its sandbox pool pins containers
+    to those CPUs. Unpinned, every node's pool would pin its first container to the same
+    CPU.
+
     Example::
 
         with LocalCluster(workers=2) as address:
             backend = RayBackend(address)
     """
 
-    def __init__(self, workers: int = 2, cpus: int = 1, temp_dir: Path | None = None):
+    def __init__(
+        self, workers: int = 2, cpus: int = 1, temp_dir: Path | None = None, pin: bool = True
+    ):
         self.workers = workers
         self.cpus = cpus
+        self.pin = pin
         self._temp_dir = temp_dir
         self._made: tempfile.TemporaryDirectory[str] | None = None
         self._sessions: set[int] = set()
@@ -101,18 +110,23 @@ class LocalCluster:
                     *common,
                 ]
             )
+        mine = sorted(os.sched_getaffinity(0))
         try:
-            for command in commands:  # one at a time: nodes that join at once time out
-                self._start(command)
+            self._start(head, None)
+            for index, command in enumerate(commands[1:]):
+                # one at a time: nodes that join at once time out
+                first = index * self.cpus
+                cpus = {mine[(first + k) % len(mine)] for k in range(self.cpus)}
+                self._start(command, cpus if self.pin else None)
         except BaseException:
             self.stop()
             raise
         return self.address
 
-    def _start(self, command: list[str]) -> None:
+    def _start(self, command: list[str], cpus: set[int] | None) -> None:
         env = os.environ | {"RAY_USAGE_STATS_ENABLED": "0"}
         node = subprocess.Popen(
-            command,
+            command if cpus is None else ["taskset", "-c", ",".join(map(str, cpus)), *command],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -120,7 +134,7 @@ class LocalCluster:
             start_new_session=True,
         )
         self._sessions.add(node.pid)
-        what = " ".join(command[1:3])
+        what = " ".join(command[1:3])  # start --head, start --address=...
         try:
             said, _ = node.communicate(timeout=120)
         except subprocess.TimeoutExpired:

@@ -43,7 +43,7 @@ class _NodeWorker:
         except Exception as error:
             raise ClusterError(f"node {self.name}: sandbox unusable: {error}") from None
         self.env = attempt_env(self.config, sandbox, None)
-        return {"image_id": sandbox.image_id, "toolchain": sandbox.toolchain}
+        return {"image_id": sandbox.image_id, "toolchain": sandbox.toolchain, "slots": 1}
 
     async def attempt(self, task: Task, index: int) -> FinishedAttempt:
         from ..runner import run_attempt
@@ -65,11 +65,15 @@ class Nodes:
     alive: list[_Node] = field(default_factory=list)
     image_id: str = ""
     toolchain: dict[str, str] = field(default_factory=dict)
+    slots: int = 0
+    """Calls to keep in flight over all nodes (their sandbox pools' sizes together)."""
     lost: list[str] = field(default_factory=list)
     """Nodes that died during the run."""
 
     @classmethod
-    async def start(cls, address: str, config: RunConfig) -> Nodes:
+    async def start(cls, address: str, worker: type, *args: Any) -> Nodes:
+        """One actor of class ``worker`` per node, made with ``(*args, node name)``; its
+        ``start()`` opens the node's sandbox and returns image id, toolchain and slots."""
         import refute
 
         package = str(Path(refute.__file__).parent)
@@ -82,41 +86,40 @@ class Nodes:
             )
         except Exception as error:
             raise ClusterError(f"--cluster {address}: cannot connect ({error})") from None
-        if config.model:
-            raise ClusterError("--cluster: model agents are not supported on a cluster yet")
-        actor_class = ray.remote(num_cpus=0, max_concurrency=1000)(_NodeWorker)
+        actor_class = ray.remote(num_cpus=0, max_concurrency=1000)(worker)
         nodes = cls()
         for info in ray.nodes():
             if not info.get("Alive") or not info.get("Resources", {}).get("CPU"):
                 continue
             name = info.get("NodeName", "") + "/" + info["NodeID"][:8]
             strategy = NodeAffinitySchedulingStrategy(info["NodeID"], soft=False)
-            actor = actor_class.options(scheduling_strategy=strategy).remote(
-                config.model_dump_json(), name
-            )
+            actor = actor_class.options(scheduling_strategy=strategy).remote(*args, name)
             nodes.alive.append(_Node(name, actor))
         if not nodes.alive:
+            nodes.close()
             raise ClusterError(f"--cluster {address}: the cluster has no node with CPUs")
         for node in list(nodes.alive):
             try:
                 started = await node.actor.start.remote()
             except RayTaskError as error:
-                cause = error.cause
-                raise ClusterError(str(cause)) from None
+                nodes.close()
+                raise ClusterError(str(error.cause)) from None
             if nodes.image_id and started["image_id"] != nodes.image_id:
+                nodes.close()
                 raise ClusterError(f"node {node.name}: another sandbox image than the others")
             nodes.image_id, nodes.toolchain = started["image_id"], started["toolchain"]
+            nodes.slots += started.get("slots", 1)
         return nodes
 
     def pick(self) -> _Node | None:
         return min(self.alive, key=lambda node: node.in_flight, default=None)
 
-    async def attempt(self, node: _Node, task: Task, index: int) -> FinishedAttempt | None:
-        """The attempt's result, or ``None`` when its node died under it (redo it)."""
+    async def call(self, node: _Node, method: str, *args: Any) -> Any:
+        """``method(*args)`` on ``node``'s actor; ``None`` when the node died under it
+        (redo it elsewhere). An exception the call raised is raised here."""
         node.in_flight += 1
         try:
-            result: FinishedAttempt = await node.actor.attempt.remote(task, index)
-            return result
+            return await getattr(node.actor, method).remote(*args)
         except (RayActorError, ActorUnavailableError):
             if node in self.alive:
                 self.alive.remove(node)
@@ -129,6 +132,15 @@ class Nodes:
             raise
         finally:
             node.in_flight -= 1
+
+    async def run(self, method: str, *args: Any) -> tuple[str, Any] | None:
+        """``method(*args)`` on the least busy node, redone on another while nodes die
+        under it: (the node's name, the result), or ``None`` when no node is left."""
+        while (node := self.pick()) is not None:
+            result = await self.call(node, method, *args)
+            if result is not None:
+                return node.name, result
+        return None
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
