@@ -8,6 +8,8 @@ import pytest
 
 from refute.cluster import LocalCluster
 
+from ..support.cli import cli  # noqa: F401  (registers the fixture)
+
 
 @pytest.fixture(scope="session")
 def ray_cluster() -> Iterator[str]:
