@@ -245,8 +245,12 @@ def bench_cluster(
         repeats=rows,
         median_overhead=round(median_overhead, 4),
         median_run_overhead=round(statistics.median(row.run_overhead for row in rows), 4),
-        median_local_attempts_per_s=statistics.median(row.local.attempts_per_s for row in rows),
-        median_cluster_attempts_per_s=statistics.median(row.cluster.attempts_per_s for row in rows),
+        median_local_attempts_per_s=round(
+            statistics.median(row.local.attempts_per_s for row in rows), 3
+        ),
+        median_cluster_attempts_per_s=round(
+            statistics.median(row.cluster.attempts_per_s for row in rows), 3
+        ),
         within_target=median_overhead <= TARGET_OVERHEAD,
         cpus=len(os.sched_getaffinity(0)),
         load_before=load_before,
