@@ -57,11 +57,10 @@ class RayBackend:
 
     @contextlib.asynccontextmanager
     async def open(self, config: RunConfig) -> AsyncIterator[Executor]:
-        from ._ray import Nodes, _NodeWorker
+        from ._ray import Nodes, _NodeWorker, start_model_host
 
-        if config.model:
-            raise ClusterError("--cluster: model agents are not supported on a cluster yet")
-        nodes = await Nodes.start(self.address, _NodeWorker, config.model_dump_json())
+        host = await start_model_host(self.address, config) if config.model else None
+        nodes = await Nodes.start(self.address, _NodeWorker, config.model_dump_json(), host)
         self.nodes = [node.name for node in nodes.alive]
         try:
 
