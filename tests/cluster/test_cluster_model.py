@@ -20,14 +20,14 @@ pytestmark = pytest.mark.slow
 async def test_a_model_agent_run_on_the_cluster_keeps_the_records_of_a_local_run(
     ray_cluster: str, model_server: ModelServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    model_server.script([Reply(ANSWER, input_tokens=100, output_tokens=20)] * 6)
-    run = config(default_problems_dir(), "openai", "zero-shot", attempts=3)
+    model_server.script([Reply(ANSWER, input_tokens=100, output_tokens=20)] * 4)
+    run = config(default_problems_dir(), "openai", "zero-shot", attempts=2)
     await run_benchmark(run, tmp_path / "local")
     asked_locally = len(model_server.requests)
     monkeypatch.setenv("REFUTE_CACHE_DIR", str(tmp_path / "cluster-cache"))  # no replays
     backend = RayBackend(ray_cluster)
     await run_benchmark(run, tmp_path / "cluster", backend=backend)
-    assert asked_locally == 3 and len(model_server.requests) == 6  # the host asked the server
+    assert asked_locally == 2 and len(model_server.requests) == 4  # the host asked the server
     assert any((tmp_path / "cluster-cache").iterdir())  # the host kept the responses
 
     def essence(out: Path) -> list[tuple[object, ...]]:
@@ -37,5 +37,5 @@ async def test_a_model_agent_run_on_the_cluster_keeps_the_records_of_a_local_run
         )
 
     assert essence(tmp_path / "cluster") == essence(tmp_path / "local")
-    assert len(essence(tmp_path / "cluster")) == 3
-    assert sum(backend.per_node.values()) == 3
+    assert len(essence(tmp_path / "cluster")) == 2
+    assert sum(backend.per_node.values()) == 2

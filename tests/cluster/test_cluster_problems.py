@@ -36,7 +36,7 @@ def _packages(out: Path) -> dict[str, dict[str, bytes]]:
     }
 
 
-def test_an_import_and_a_check_on_the_cluster_match_local_ones(
+def test_an_import_and_a_check_on_the_cluster_match_local_ones_and_reimport_unchanged(
     cli: Cli, ray_cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(ARCHIVE, tmp_path / "archive")
@@ -61,21 +61,13 @@ def test_an_import_and_a_check_on_the_cluster_match_local_ones(
     ]
     assert len(verdicts[1]) == 3
 
-
-def test_a_second_import_on_the_cluster_changes_nothing(
-    cli: Cli, ray_cluster: str, tmp_path: Path
-) -> None:
-    """The driver keeps the import cache: unchanged packages are not sent to a node."""
-    command = ["problems", "import", "kattis", str(ARCHIVE), "--image", TEST_IMAGE]
-    command += ["--out", str(tmp_path / "out"), "--cluster", ray_cluster]
-    assert cli(*command).code == 0
-    first = _packages(tmp_path / "out")
-    again = cli(*command)
+    # Again: the driver's import cache answers, no package goes to a node, nothing changes.
+    again = cli(*command, "remote", "--cluster", ray_cluster)
     assert again.code == 0, again.stderr
-    report = json.loads((tmp_path / "out" / "import-report.json").read_text())
+    report = json.loads((tmp_path / "remote" / "import-report.json").read_text())
     heads = [e for e in report["entries"] if e["kind"] == "problem"]
-    assert [e["status"] for e in heads] == ["unchanged", "unchanged"]
-    assert _packages(tmp_path / "out") == first
+    assert [(e["status"], e["cached"]) for e in heads] == [("unchanged", True)] * 2
+    assert _packages(tmp_path / "remote") == packages
 
 
 def test_an_import_on_an_unreachable_cluster_is_one_clear_line(cli: Cli, tmp_path: Path) -> None:
