@@ -8,7 +8,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..bench import bench_hack, bench_import, bench_runner, bench_sandbox
+from ..bench import (
+    BENCH_PROBLEMS,
+    bench_cluster,
+    bench_hack,
+    bench_import,
+    bench_runner,
+    bench_sandbox,
+)
 from ..sandbox import IMAGE
 
 bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
@@ -200,3 +207,71 @@ def import_command(
             f"{package.seconds:.1f}" if package.seconds is not None else "",
         )
     console.print(packages)
+
+
+CLUSTER_OUT = typer.Option(None, "--out", file_okay=False, help="Keep the run directories in DIR.")
+
+
+@bench_app.command("cluster")
+def cluster(
+    address: str | None = typer.Option(
+        None,
+        "--cluster",
+        help="A running Ray cluster (HOST:PORT, ray://HOST:PORT, auto); default: start a "
+        "local test cluster (a head and --nodes workers) and stop it at the end.",
+    ),
+    nodes: int = typer.Option(2, min=1, help="Worker nodes of the local test cluster."),
+    workers_per_node: int = typer.Option(
+        1, min=1, help="Sandbox workers per node; the local run gets nodes x this many."
+    ),
+    problems: str = typer.Option(BENCH_PROBLEMS, help="Task selector of the workload."),
+    attempts: int = typer.Option(4, min=1, help="Attempts per task."),
+    inputs: int = typer.Option(300, min=1, help="Fuzz inputs per attempt (fixed seeds)."),
+    repeats: int = typer.Option(3, min=1, help="Local/cluster pairs, alternating; medians."),
+    image: str = typer.Option(IMAGE, help="Sandbox image."),
+    out: Path | None = CLUSTER_OUT,
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """The same fuzz run locally and on a Ray cluster: throughput per side and node, and
+    the overhead of the cluster path (cluster wall / local wall - 1)."""
+    figures = bench_cluster(
+        address=address,
+        nodes=nodes,
+        workers_per_node=workers_per_node,
+        problems=problems,
+        attempts=attempts,
+        inputs=inputs,
+        repeats=repeats,
+        image=image,
+        out=out,
+    )
+    if json_output:
+        print(figures.model_dump_json(indent=2))
+        return
+    table = Table(
+        title=f"local vs cluster ({len(figures.nodes)} nodes x {figures.workers_per_node} "
+        f"workers, {figures.cpus} CPUs)"
+    )
+    columns = ("repeat", "order", "attempts", "local s", "cluster s", "local/s", "cluster/s")
+    for column in (*columns, "overhead", "per node", "same records"):
+        table.add_column(column, justify="left" if column in ("order", "per node") else "right")
+    for row in figures.repeats:
+        table.add_row(
+            str(row.repeat),
+            ",".join(row.order),
+            str(row.cluster.attempts),
+            f"{row.local.attempts_wall_s:g}",
+            f"{row.cluster.attempts_wall_s:g}",
+            f"{row.local.attempts_per_s:g}",
+            f"{row.cluster.attempts_per_s:g}",
+            f"{row.overhead:+.1%}",
+            " ".join(f"{name}={count}" for name, count in sorted(row.cluster.per_node.items())),
+            "yes" if row.records_match else "NO",
+        )
+    Console().print(table)
+    load = " ".join(f"{value:.2f}" for value in figures.load_before)
+    Console().print(
+        f"median overhead {figures.median_overhead:+.1%} (whole runs, setup included: "
+        f"{figures.median_run_overhead:+.1%}); goal <= 10%: "
+        f"{'met' if figures.within_target else 'not met'}; load average before: {load}"
+    )

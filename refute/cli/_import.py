@@ -5,11 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 
-from ..importers import ImportReport, import_kattis, import_polygon, import_progress, import_refute
+from ..importers import (
+    ImportEntry,
+    ImportReport,
+    import_kattis,
+    import_polygon,
+    import_progress,
+    import_refute,
+)
 from ..judge import Judge
 from ..sandbox import IMAGE, Sandbox, SandboxConfig
 
@@ -38,13 +46,24 @@ WORKERS = typer.Option(
 )
 
 
+CLUSTER = typer.Option(
+    None,
+    "--cluster",
+    help="Import on a Ray cluster's nodes (HOST:PORT, ray://HOST:PORT, auto); the "
+    "packages and the report are written here.",
+)
+
+
 def _run(
     target: Path,
     image: str,
     workers: int | None,
     work: Callable[[Judge], Awaitable[ImportReport]],
+    on_cluster: Callable[[], Awaitable[ImportReport]] | None = None,
 ) -> None:
     async def go() -> ImportReport:
+        if on_cluster is not None:
+            return await on_cluster()
         # Imports run judge material only: the untrusted pool is kept to one container.
         config = SandboxConfig(image=image, untrusted_workers=1)
         if workers is not None:
@@ -60,6 +79,27 @@ def _run(
     if not report.ok:
         err.print("[red]some packages failed their checks or clash with existing ones[/]")
         raise typer.Exit(1)
+
+
+def _on_cluster(
+    address: str | None,
+    importer: str,
+    paths: list[Path],
+    out_dir: Path,
+    options: dict[str, Any],
+    progress: Callable[[Path, list[ImportEntry]], None],
+) -> Callable[[], Awaitable[ImportReport]] | None:
+    """The import on the cluster at ``address``, or ``None`` without one (Ray is
+    imported only then)."""
+    if address is None:
+        return None
+
+    def work() -> Awaitable[ImportReport]:
+        from ..cluster import import_on_cluster
+
+        return import_on_cluster(address, importer, paths, out_dir, progress=progress, **options)
+
+    return work
 
 
 @import_app.command("refute")
@@ -104,6 +144,7 @@ def kattis_command(
     force: bool = FORCE,
     image: str = IMAGE_OPTION,
     workers: int | None = WORKERS,
+    cluster: str | None = CLUSTER,
 ) -> None:
     """Import Kattis / ICPC problem packages (Kattis, DOMjudge, BAPCtools).
 
@@ -125,6 +166,14 @@ def kattis_command(
             lambda judge: import_kattis(
                 paths, out_dir, judge, categories=categories, force=force, progress=progress
             ),
+            _on_cluster(
+                cluster,
+                "kattis",
+                paths,
+                out_dir,
+                dict(force=force, categories=categories, image=image, workers=workers),
+                progress,
+            ),
         )
 
 
@@ -140,6 +189,7 @@ def polygon_command(
     force: bool = FORCE,
     image: str = IMAGE_OPTION,
     workers: int | None = WORKERS,
+    cluster: str | None = CLUSTER,
 ) -> None:
     """Import Codeforces Polygon packages (problem.xml, testlib checker and validator).
 
@@ -162,5 +212,13 @@ def polygon_command(
             workers,
             lambda judge: import_polygon(
                 paths, out_dir, judge, force=force, progress=progress, order=order
+            ),
+            _on_cluster(
+                cluster,
+                "polygon",
+                paths,
+                out_dir,
+                dict(force=force, order=order, image=image, workers=workers),
+                progress,
             ),
         )

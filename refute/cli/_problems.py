@@ -174,6 +174,9 @@ def check(
     mode: Mode = MODE,
     image: str = IMAGE_OPTION,
     workers: int | None = WORKERS,
+    cluster: str | None = typer.Option(
+        None, "--cluster", help="Check on a Ray cluster's nodes: HOST:PORT, ray://HOST:PORT, auto."
+    ),
 ) -> None:
     """Check tasks: examples pass, validator accepts, the failing input refutes.
 
@@ -181,7 +184,15 @@ def check(
     """
     problems = load(problems_dir, warn=not task_ids)
     tasks = [problems.task(task_id) for task_id in task_ids] if task_ids else problems.tasks()
-    reports = asyncio.run(_check(tasks, JudgeConfig(mode=mode), sandbox_config(image, workers)))
+    if cluster is not None:  # Ray is imported only here
+        from ..cluster import check_on_cluster
+
+        checking = check_on_cluster(
+            cluster, tasks, JudgeConfig(mode=mode), image=image, workers=workers
+        )
+    else:
+        checking = _check(tasks, JudgeConfig(mode=mode), sandbox_config(image, workers))
+    reports = asyncio.run(checking)
     if not task_ids:
         reports += [
             TaskCheck(

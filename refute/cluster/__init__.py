@@ -9,5 +9,7 @@ Example::
 """
 
 from ._backend import ClusterError, RayBackend
+from ._import import check_on_cluster, import_on_cluster
+from ._local import LocalCluster
 
-__all__ = ["ClusterError", "RayBackend"]
+__all__ = ["ClusterError", "LocalCluster", "RayBackend", "check_on_cluster", "import_on_cluster"]

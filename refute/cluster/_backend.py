@@ -6,7 +6,6 @@ import contextlib
 import os
 import socket
 from collections.abc import AsyncIterator
-from typing import Any
 
 from ..errors import RefuteError
 from ..problems import Task
@@ -29,6 +28,16 @@ def _reachable(address: str) -> None:
         raise ClusterError(f"--cluster {address}: cannot reach the cluster ({error})") from None
 
 
+def resolve_address(address: str) -> str:
+    """The cluster's address (``auto``: ``RAY_ADDRESS``), checked to be reachable."""
+    if address == "auto":
+        address = os.environ.get("RAY_ADDRESS", "")
+        if not address:
+            raise ClusterError("--cluster auto: RAY_ADDRESS is not set")
+    _reachable(address)
+    return address
+
+
 class RayBackend:
     """Attempts as calls to one actor per alive node of the Ray cluster at ``address``.
 
@@ -38,36 +47,31 @@ class RayBackend:
     """
 
     def __init__(self, address: str) -> None:
-        if address == "auto":
-            address = os.environ.get("RAY_ADDRESS", "")
-            if not address:
-                raise ClusterError("--cluster auto: RAY_ADDRESS is not set")
-        _reachable(address)
-        self.address = address
+        self.address = resolve_address(address)
         self.per_node: dict[str, int] = {}
         """Attempts finished on each node (by node name) in this process."""
+        self.nodes: list[str] = []
+        """The nodes the last run started on (by node name)."""
         self.lost: list[str] = []
         """Nodes that died under a run (their attempts were redone elsewhere)."""
 
     @contextlib.asynccontextmanager
     async def open(self, config: RunConfig) -> AsyncIterator[Executor]:
-        from ._ray import Nodes
+        from ._ray import Nodes, _NodeWorker, start_model_host
 
-        nodes = await Nodes.start(self.address, config)
+        host = await start_model_host(self.address, config) if config.model else None
+        nodes = await Nodes.start(self.address, _NodeWorker, config.model_dump_json(), host)
+        self.nodes = [node.name for node in nodes.alive]
         try:
 
             async def execute(task: Task, index: int) -> FinishedAttempt:
-                while True:
-                    node = nodes.pick()
-                    if node is None:
-                        raise BackendGone(
-                            f"--cluster {self.address}: no node of the cluster is left"
-                        )
-                    result: Any = await nodes.attempt(node, task, index)
-                    if result is not None:
-                        self.per_node[node.name] = self.per_node.get(node.name, 0) + 1
-                        assert isinstance(result, FinishedAttempt)
-                        return result
+                done = await nodes.run("attempt", task, index)
+                if done is None:
+                    raise BackendGone(f"--cluster {self.address}: no node of the cluster is left")
+                name, result = done
+                self.per_node[name] = self.per_node.get(name, 0) + 1
+                assert isinstance(result, FinishedAttempt)
+                return result
 
             yield Executor(
                 execute=execute,

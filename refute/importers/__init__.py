@@ -38,7 +38,7 @@ from ._report import (
     ImportReport,
     ImportStatus,
 )
-from ._write import Publisher, staging, write_tree
+from ._write import Publisher, read_tree, staging, write_tree
 
 __all__ = [
     "CATEGORIES",
@@ -67,6 +67,7 @@ __all__ = [
     "package_id",
     "read_generators",
     "read_refute_rows",
+    "read_tree",
     "seed_of",
     "staging",
     "write_tree",
