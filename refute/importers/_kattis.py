@@ -22,7 +22,7 @@ from ._discover import find_packages
 from ._draft import PackageDraft, SubmissionDraft, package_id
 from ._generators import run_generators
 from ._kattis_meta import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS
-from ._kattis_oracle import KattisOracle, Search, problem_of, program_of
+from ._kattis_oracle import REFERENCE_FAILS, KattisOracle, Search, problem_of, program_of
 from ._kattis_package import KattisPackage, read_package, safe_submissions
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size, test_names
@@ -139,6 +139,33 @@ async def _invalid(judge: Judge, package: KattisPackage, oracle: KattisOracle) -
     package.draft = package.draft.model_copy(update={"invalid": package.draft.invalid + extra})
 
 
+async def _checked_oracle(judge: Judge, package: KattisPackage) -> KattisOracle:
+    """The oracle of the first reference that passes the samples, which becomes the
+    draft's: an accepted submission may not compile here (a header another compiler
+    included implicitly), while the next one does. Raises the first one's ``Skip`` when
+    none passes, and any other ``Skip`` (the validator rejects a sample) at once."""
+    first: Skip | None = None
+    for reference in package.references or [package.draft.reference]:
+        package.draft = package.draft.model_copy(update={"reference": reference})
+        oracle = KattisOracle(judge, problem_of(package))
+        try:
+            await oracle.check_samples(package.custom_checker)
+        except Skip as skip:
+            if skip.cause != REFERENCE_FAILS:
+                raise
+            first = first or skip
+            continue
+        return oracle
+    assert first is not None
+    tried = len(package.references)
+    if tried > 1:
+        raise Skip(
+            f"none of {tried} accepted submissions passes the samples; the first: {first}",
+            cause=REFERENCE_FAILS,
+        )
+    raise first
+
+
 async def kattis_draft(
     judge: Judge, directory: Path, categories: tuple[str, ...] = ("wrong_answer",)
 ) -> tuple[PackageDraft | None, list[ImportEntry]]:
@@ -153,8 +180,7 @@ async def kattis_draft(
     where = str(directory)
     try:
         package = read_package(directory, categories)
-        oracle = KattisOracle(judge, problem_of(package))
-        await oracle.check_samples(package.custom_checker)
+        oracle = await _checked_oracle(judge, package)
     except Skip as skip:
         return None, _problem_skip(directory, str(skip), skip.cause, categories)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:

@@ -47,6 +47,9 @@ def problem_of(package: KattisPackage) -> Problem:
     )
 
 
+REFERENCE_FAILS = "reference fails a sample"
+"""The cause of a reference that fails a sample (the next accepted submission is tried)."""
+
 WALL_RETRIES = 2
 """Runs tried again when a wall-clock time-out ended them (``KattisOracle.run``)."""
 
@@ -99,13 +102,13 @@ class KattisOracle:
             if not run.ok:
                 raise Skip(
                     f"the reference fails sample {example.name}: {run.describe()}",
-                    cause="reference fails a sample",
+                    cause=REFERENCE_FAILS,
                 )
             result, _ = await judge.check(problem, example.input, run.stdout, example.answer)
             if not result.accepted:
                 raise Skip(
                     f"the reference fails sample {example.name}: {result.message}",
-                    cause="reference fails a sample",
+                    cause=REFERENCE_FAILS,
                 )
             if custom_checker:
                 own, _ = await judge.check(problem, example.input, run.stdout, run.stdout)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Origin
-from ._draft import PackageDraft, package_id
+from ._draft import PackageDraft, SourceFile, package_id
 from ._generators import GeneratorPlan, read_generators
 from ._kattis_meta import (
     DEFAULT_MEMORY_MB,
@@ -28,7 +28,9 @@ class KattisPackage:
     """What was read from a Kattis package, before anything ran.
 
     ``secret`` holds the stored tests; ``plan`` the tests ``generators.yaml`` makes
-    (``None`` without one), which replace them once made.
+    (``None`` without one), which replace them once made. ``references`` are the
+    accepted submissions in the order they are tried as the reference (the draft holds
+    the first): C++ first, then by name.
     """
 
     directory: Path
@@ -39,6 +41,7 @@ class KattisPackage:
     custom_checker: bool
     plan: GeneratorPlan | None = None
     notes: list[str] = field(default_factory=list)
+    references: list[SourceFile] = field(default_factory=list)
 
 
 def safe_submissions(directory: Path, categories: tuple[str, ...]) -> list[KattisSubmission]:
@@ -76,8 +79,8 @@ def read_package(directory: Path, categories: tuple[str, ...] = ("wrong_answer",
             cause="no reference",
         )
     references.sort(key=lambda s: (s.program is None or s.program.extension != "cpp", s.name))
-    reference = references[0].program
-    assert reference is not None
+    programs = [s.program for s in references if s.program is not None]
+    reference = programs[0]
 
     limits = meta.get("limits") if isinstance(meta.get("limits"), dict) else {}
     memory = (limits or {}).get("memory", DEFAULT_MEMORY_MB)
@@ -131,4 +134,5 @@ def read_package(directory: Path, categories: tuple[str, ...] = ("wrong_answer",
         custom_checker=own_checker is not None,
         plan=plan,
         notes=list(plan.notes) if plan else [],
+        references=programs,
     )
