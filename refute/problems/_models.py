@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..sandbox import Program
+from ..sandbox import Program, helper_of
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 """Problem ids and incorrect-submission names: letters, digits, ``_``, ``.``, ``-``."""
@@ -256,11 +256,15 @@ class Task(BaseModel):
     def fingerprint(self) -> str:
         """A digest of what a fuzz record measures: submission, reference and validator.
 
-        Each program counts with its language and its ``include/`` files.
+        Each program counts with its language and its ``include/`` files, a validator
+        that imports the sandbox's reading helper with the helper's text.
         """
         digest = hashlib.sha256()
         for program in (self.submission.program, self.problem.reference, self.problem.validator):
             digest.update(hashlib.sha256(program.model_dump_json().encode()).digest())
+        helper = helper_of(self.problem.validator)
+        if helper:  # (absent, it leaves the fingerprints of other validators as they were)
+            digest.update(hashlib.sha256(helper).digest())
         return f"sha256:{digest.hexdigest()}"
 
     @property

@@ -3,10 +3,13 @@
 ``Sandbox`` starts a judge pool and an untrusted pool; ``SandboxPool.run`` compiles (once)
 and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
 ``SandboxPool.stress`` runs a whole generator/compare loop inside one container.
+Python validators import their input reader from ``refute.sandbox.validate``, which every
+container provides as ``refute_validate``; ``standalone_validator`` inlines it.
 """
 
 from ..errors import ProgramError, SandboxError
 from ._container import LABEL, ExecutorLost, labelled, remove_orphans
+from ._helper import helper_of, standalone_validator
 from ._image import (
     IMAGE,
     ImageBuildError,
@@ -51,10 +54,12 @@ __all__ = [
     "build_from_dockerfile",
     "build_offline",
     "docker_client",
+    "helper_of",
     "image_id",
     "labelled",
     "printable_text",
     "remove_orphans",
+    "standalone_validator",
     "text_bytes",
     "toolchain",
 ]

@@ -21,6 +21,7 @@ from docker.errors import DockerException, NotFound
 from ..errors import ProgramError, SandboxError
 from ..files import atomic_write
 from ._container import Container, ContainerSpec, ExecutorLost, validate_reply
+from ._helper import HELPER_FILE, helper_source
 from ._languages import compile_argv, run_argv
 from ._models import (
     Generated,
@@ -303,7 +304,7 @@ class SandboxPool:
                 return error.result
         try:
             async with self._container() as container:
-                if executable.name not in container.files:  # (a coroutine spared per run)
+                if not _stored(container, executable):  # (a coroutine spared per run)
                     await self._ensure(container, executable)
                 argv = (*run_argv(executable.language, f"/work/store/{executable.name}"), *args)
                 return await self._exec(container, argv, stdin, limits, files=files)
@@ -438,10 +439,14 @@ class SandboxPool:
         return _run_request(argv, "", limits)
 
     async def _ensure(self, container: Container, executable: Executable) -> None:
+        """Put what ``executable`` runs from into the store: its file and, for a Python
+        program, the validators' reading helper beside it (a program may have spoiled it)."""
         if executable.name not in container.files:
             await self._put(
                 container, executable.name, executable.data, executable=executable.language.compiled
             )
+        if not executable.language.compiled and HELPER_FILE not in container.files:
+            await self._put(container, HELPER_FILE, helper_source(), executable=False)
 
     async def _put(self, container: Container, name: str, data: bytes, *, executable: bool) -> None:
         await container.request(
@@ -483,6 +488,13 @@ class SandboxPool:
 
 
 _DEFAULT_LIMITS = Limits()
+
+
+def _stored(container: Container, executable: Executable) -> bool:
+    """Whether the store holds all that ``_ensure`` puts there for ``executable``."""
+    return executable.name in container.files and (
+        executable.language.compiled or HELPER_FILE in container.files
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -82,6 +82,23 @@ def percentiles(stats: np.ndarray, level: float) -> tuple[float, float]:
     return float(low), float(high)
 
 
+def bootstrap_estimate(
+    value: float, draws: np.ndarray, n: int, *, level: float, method: str, resamples: int, seed: int
+) -> Estimate:
+    """``value`` with the percentile interval of its bootstrap ``draws`` over ``n`` tasks."""
+    low, high = percentiles(draws, level)
+    return Estimate(
+        value=rounded(value),
+        low=rounded(low),
+        high=rounded(high),
+        level=level,
+        method=method,
+        n=n,
+        resamples=resamples,
+        seed=seed,
+    )
+
+
 def bootstrap_mean(
     values: Sequence[float],
     *,
@@ -103,14 +120,12 @@ def bootstrap_mean(
     if data.size == 0:
         return Estimate(value=0.0, low=0.0, high=1.0, level=level, method="none", n=0)
     means = resampled(data.size, resamples, seed, lambda idx: data[idx].mean(axis=1))
-    low, high = percentiles(means, level)
-    return Estimate(
-        value=rounded(data.mean()),
-        low=rounded(low),
-        high=rounded(high),
+    return bootstrap_estimate(
+        data.mean(),
+        means,
+        int(data.size),
         level=level,
         method="bootstrap-percentile",
-        n=int(data.size),
         resamples=resamples,
         seed=seed,
     )
@@ -142,14 +157,12 @@ def paired_bootstrap_difference(
         return Estimate(value=0.0, low=-1.0, high=1.0, level=level, method="none", n=0)
     diff = a - b
     means = resampled(diff.size, resamples, seed, lambda idx: diff[idx].mean(axis=1))
-    low, high = percentiles(means, level)
-    return Estimate(
-        value=rounded(diff.mean()),
-        low=rounded(low),
-        high=rounded(high),
+    return bootstrap_estimate(
+        diff.mean(),
+        means,
+        int(diff.size),
         level=level,
         method="paired-bootstrap-percentile",
-        n=int(diff.size),
         resamples=resamples,
         seed=seed,
     )

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ._estimate import Estimate, rounded
-from ._intervals import RESAMPLES, percentiles, resampled
+from ._estimate import Estimate
+from ._intervals import RESAMPLES, bootstrap_estimate, resampled
 
 
 def _kappa(p: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -60,14 +60,12 @@ def error_similarity(
         return None
     draws = resampled(p.size, resamples, seed, lambda idx: _kappa(p[idx], q[idx]))
     draws = draws[~np.isnan(draws)]
-    low, high = percentiles(draws, level) if draws.size else (value, value)
-    return Estimate(
-        value=rounded(value),
-        low=rounded(low),
-        high=rounded(high),
+    return bootstrap_estimate(
+        value,
+        draws if draws.size else np.array([value]),  # no finite draw: a point interval
+        int(p.size),
         level=level,
         method="paired-bootstrap-percentile",
-        n=int(p.size),
         resamples=resamples,
         seed=seed,
     )
