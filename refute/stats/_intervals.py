@@ -119,16 +119,7 @@ def bootstrap_mean(
     data = np.asarray(values, dtype=float)
     if data.size == 0:
         return Estimate(value=0.0, low=0.0, high=1.0, level=level, method="none", n=0)
-    means = resampled(data.size, resamples, seed, lambda idx: data[idx].mean(axis=1))
-    return bootstrap_estimate(
-        data.mean(),
-        means,
-        int(data.size),
-        level=level,
-        method="bootstrap-percentile",
-        resamples=resamples,
-        seed=seed,
-    )
+    return _mean_with_interval(data, level, "bootstrap-percentile", resamples, seed)
 
 
 def paired_bootstrap_difference(
@@ -155,14 +146,20 @@ def paired_bootstrap_difference(
         raise ValueError(f"paired bootstrap: {a.size} values against {b.size}")
     if a.size == 0:
         return Estimate(value=0.0, low=-1.0, high=1.0, level=level, method="none", n=0)
-    diff = a - b
-    means = resampled(diff.size, resamples, seed, lambda idx: diff[idx].mean(axis=1))
+    return _mean_with_interval(a - b, level, "paired-bootstrap-percentile", resamples, seed)
+
+
+def _mean_with_interval(
+    data: np.ndarray, level: float, method: str, resamples: int, seed: int
+) -> Estimate:
+    """The mean of ``data`` with the percentile interval of its bootstrap over tasks."""
+    means = resampled(data.size, resamples, seed, lambda idx: data[idx].mean(axis=1))
     return bootstrap_estimate(
-        diff.mean(),
+        data.mean(),
         means,
-        int(diff.size),
+        int(data.size),
         level=level,
-        method="paired-bootstrap-percentile",
+        method=method,
         resamples=resamples,
         seed=seed,
     )
