@@ -18,7 +18,7 @@ def questions(reader: Reader, count: int, n: int, case: int) -> None:
     for offset, line in enumerate(block):
         match = PAIR.fullmatch(line)
         ok = match is not None and all(len(token) <= 7 for token in match.groups())
-        if ok:
+        if match is not None and ok:
             l, r = int(match.group(1)), int(match.group(2))
             ok = 1 <= l <= r <= n
         if not ok:

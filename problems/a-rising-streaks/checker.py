@@ -24,12 +24,14 @@ def streaks(p: list[int]) -> int:
     return total
 
 
-def read_answers(path: str, tests: list[tuple[int, int]], who: str, bad: int):
+def read_answers(
+    path: str, tests: list[tuple[int, int]], who: str, bad: int
+) -> list[list[int] | None]:
     """One entry per test case: None for -1, else the permutation (checked)."""
     with open(path, encoding="utf-8", errors="replace") as handle:
         tokens = handle.read().split()
     pos = 0
-    result = []
+    result: list[list[int] | None] = []
     for case, (n, k) in enumerate(tests, 1):
         if pos >= len(tokens):
             verdict(bad, f"{who}: test case {case}: the output ended early")
@@ -64,7 +66,7 @@ def main() -> None:
     tests = [(int(data[1 + 2 * i]), int(data[2 + 2 * i])) for i in range(t)]
     expected = read_answers(answer_path, tests, "reference answer", 3)
     found = read_answers(output_path, tests, "output", 1)
-    for case, (mine, theirs) in enumerate(zip(found, expected), 1):
+    for case, (mine, theirs) in enumerate(zip(found, expected, strict=True), 1):
         if mine is None and theirs is not None:
             verdict(1, f"test case {case}: printed -1, but a permutation exists")
         if mine is not None and theirs is None:

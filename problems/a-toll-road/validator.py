@@ -29,8 +29,10 @@ def main() -> None:
         fail(f"line {reader.index}: B = {b} is out of range [1, 10^18]")
     reader.index += len(block)
     if len(block) < t:
-        fail(f"line {reader.index + 1}: expected question {len(block) + 1}, found the end of "
-             "the input")
+        fail(
+            f"line {reader.index + 1}: expected question {len(block) + 1}, found the end of "
+            "the input"
+        )
     reader.end()
 
 

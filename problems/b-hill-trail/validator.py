@@ -12,7 +12,7 @@ def main() -> None:
     (t,) = reader.ints(1, 1, 10**4, "t")
     total = 0
     for case in range(1, t + 1):
-        n, d = reader.ints(2, 0, 10**9, f"n, d of test case {case}")
+        n, _d = reader.ints(2, 0, 10**9, f"n, d of test case {case}")
         if not 1 <= n <= 2 * 10**5:
             fail(f"test case {case}: n = {n} is out of range [1, 200000]")
         total += n

@@ -11,7 +11,7 @@ def main() -> None:
     reader = Reader.stdin()
     (t,) = reader.ints(1, 1, 10**4, "t")
     for case in range(1, t + 1):
-        n, k, s, e = reader.ints(4, 1, 10**18, f"n, k, s, e of test case {case}")
+        _n, k, s, e = reader.ints(4, 1, 10**18, f"n, k, s, e of test case {case}")
         if not 2 <= k <= 10**9:
             fail(f"test case {case}: k = {k} is out of range [2, 1000000000]")
         if s > k or e > k:

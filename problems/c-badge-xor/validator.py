@@ -15,7 +15,7 @@ def main() -> None:
     (t,) = reader.ints(1, 1, 10**4, "t")
     total = 0
     for case in range(1, t + 1):
-        n, k = reader.ints(2, 0, CODE_MAX, f"n and k of test case {case}")
+        n, _k = reader.ints(2, 0, CODE_MAX, f"n and k of test case {case}")
         if not 1 <= n <= LIMIT:
             fail(f"test case {case}: n = {n} is out of range [1, {LIMIT}]")
         total += n

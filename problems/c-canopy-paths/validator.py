@@ -31,7 +31,7 @@ def main() -> None:
     n, q = reader.ints(2, 1, LIMIT, "n and q")
     if n < 2:
         fail(f"line 1: n = {n} is out of range [2, {LIMIT}]")
-    parent = [0, 0] + reader.ints(n - 1, 1, n, "parents")
+    parent = [0, 0, *reader.ints(n - 1, 1, n, "parents")]
     for i in range(2, n + 1):
         if parent[i] == i:
             fail(f"line 2: platform {i} cannot be its own parent")

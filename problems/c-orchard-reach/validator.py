@@ -40,7 +40,7 @@ def main() -> None:
         if total > LIMIT:
             fail(f"test case {case}: the sum of n exceeds {LIMIT}")
         values = reader.rows(n - 1, 3, 1, 10**9, f"a footpath of test case {case}")
-        ends = []
+        ends: list[int] = []
         for i in range(n - 1):
             u, v = values[3 * i], values[3 * i + 1]
             if u > n or v > n:
