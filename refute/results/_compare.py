@@ -109,6 +109,22 @@ def incompatibilities(first: Run, second: Run, common: Sequence[str]) -> tuple[l
     return problems, note
 
 
+def common_tasks(first: Run, second: Run, force: bool) -> tuple[list[str], list[str]]:
+    """The tasks both runs judged (in ``first``'s order), and the notes on pairing them.
+
+    Runs with no judged task in common, and runs whose numbers do not measure the same
+    thing (``incompatibilities``) unless ``force``, are refused with one line.
+    """
+    judged = set(second.judged_tasks)
+    common = [task for task in first.judged_tasks if task in judged]
+    if not common:
+        raise ResultsError(f"{first.name} and {second.name} have no judged task in common")
+    problems, note = incompatibilities(first, second, common)
+    if problems and not force:
+        raise ResultsError(f"{problems[0]}: not comparable (--force to compare anyway)")
+    return common, [f"forced: {problem}" for problem in problems] + ([note] if note else [])
+
+
 def _pair(first: Run, second: Run, common: list[str], seed: int, resamples: int) -> PairComparison:
     a = [float(first.outcomes[task].refuted) for task in common]
     b = [float(second.outcomes[task].refuted) for task in common]
@@ -154,16 +170,8 @@ def compare(
     notes: list[str] = []
     pairs: list[PairComparison] = []
     for first, second in combinations(runs, 2):
-        judged = set(second.judged_tasks)
-        common = [task for task in first.judged_tasks if task in judged]
-        if not common:
-            raise ResultsError(f"{first.name} and {second.name} have no judged task in common")
-        problems, note = incompatibilities(first, second, common)
-        if problems and not force:
-            raise ResultsError(f"{problems[0]}: not comparable (--force to compare anyway)")
-        notes += [f"forced: {problem}" for problem in problems]
-        if note:
-            notes.append(note)
+        common, pairing = common_tasks(first, second, force)
+        notes += pairing
         if first.config.attempts != second.config.attempts:
             notes.append(
                 f"{first.name} has {first.config.attempts} attempt(s) per task, {second.name} "

@@ -24,7 +24,7 @@ from ..stats import (
     paired_bootstrap_difference,
     wilson,
 )
-from ._compare import incompatibilities
+from ._compare import common_tasks
 from ._errors import ResultsError
 from ._run import Run
 
@@ -172,14 +172,7 @@ def gap(
         )
     if is_solve_run(refute):
         raise ResultsError(f"{refute.name}: a solve run; the second run must be a refute run")
-    judged = set(refute.judged_tasks)
-    common = [task for task in solve.judged_tasks if task in judged]
-    if not common:
-        raise ResultsError(f"{solve.name} and {refute.name} have no judged task in common")
-    problems, note = incompatibilities(solve, refute, common)
-    if problems and not force:
-        raise ResultsError(f"{problems[0]}: not comparable (--force to compare anyway)")
-    notes = [f"forced: {problem}" for problem in problems] + ([note] if note else [])
+    common, notes = common_tasks(solve, refute, force)
     if solve.config.model != refute.config.model:
         notes.append(
             f"{solve.name} ran model {solve.config.model}, {refute.name} {refute.config.model}: "
