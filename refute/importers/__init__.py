@@ -38,12 +38,14 @@ from ._report import (
     ImportReport,
     ImportStatus,
 )
+from ._timing import TIMING, reads_clock, timing_dependent
 from ._write import Publisher, read_tree, staging, write_tree
 
 __all__ = [
     "CATEGORIES",
     "IMPORT_REPORT_FILE",
     "NO_SUBMISSION_LEFT",
+    "TIMING",
     "CauseCount",
     "GeneratorPlan",
     "ImportCache",
@@ -68,7 +70,9 @@ __all__ = [
     "read_generators",
     "read_refute_rows",
     "read_tree",
+    "reads_clock",
     "seed_of",
     "staging",
+    "timing_dependent",
     "write_tree",
 ]

@@ -22,7 +22,7 @@ from ._report import SUCCESS, ImportEntry, ImportStatus
 CACHE_DIR = ".refute-cache"
 """In the output directory; the leading dot keeps ``load_problems`` away from it."""
 
-IMPORTER_VERSION = "kattis-3"
+IMPORTER_VERSION = "kattis-4"
 """Changes whenever the importer would convert the same package differently."""
 
 

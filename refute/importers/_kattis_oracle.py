@@ -14,6 +14,7 @@ from ._kattis_package import KattisPackage
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size
 from ._skip import Skip
+from ._timing import TIMING, timing_dependent
 
 
 def program_of(file: SourceFile, judge_program: bool = False) -> Program:
@@ -132,7 +133,9 @@ class KattisOracle:
         return kept, notes
 
     async def verdict(self, program: Program, text: str) -> tuple[Verdict, str]:
-        """The judge's verdict on ``text`` for ``program`` (one run, as ``Judge.judge``)."""
+        """The judge's verdict on ``text`` for ``program`` (one run, as ``Judge.judge``),
+        except that a wrong answer that depends on timing (``timing_dependent``) is
+        ``NOT_REFUTED`` with a message starting with ``TIMING``."""
         validation = await self.validate(text)
         if not validation.valid:
             return Verdict.INVALID_INPUT, validation.message
@@ -148,6 +151,9 @@ class KattisOracle:
         if check.failed:
             return Verdict.JUDGE_ERROR, check.message
         if not check.accepted:
+            timing = timing_dependent(program, run, self.problem.time_limit_ms)
+            if timing is not None:  # not a refutation to take (``_timing``)
+                return Verdict.NOT_REFUTED, f"{TIMING}: {timing}"
             return Verdict.REFUTED, f"wrong answer: {check.message}"
         return Verdict.NOT_REFUTED, ""
 
@@ -176,6 +182,8 @@ class KattisOracle:
             verdict, message = await self.verdict(search.program, test.input)
             if verdict is Verdict.REFUTED:
                 search.found = test
+            elif message.startswith(TIMING):
+                search.timing = search.timing or message
             elif verdict is Verdict.INVALID_INPUT:
                 search.rejected += 1
             elif verdict is Verdict.JUDGE_ERROR:
@@ -213,6 +221,8 @@ class Search:
     tried: int = 0
     rejected: int = 0
     errors: int = 0
+    timing: str = ""
+    """Why a test's wrong answer was not taken (``_timing``), when one was not."""
 
     @property
     def done(self) -> bool:
@@ -229,6 +239,8 @@ class Search:
         more = f" ({', '.join(notes)})" if notes else ""
         if not self.tried:
             return None, "no test refutes it: the package has no tests to try", "no tests"
+        if self.timing:
+            return None, f"only a timing-dependent wrong answer{more}: {self.timing}", TIMING
         if self.errors == self.tried:
             return None, f"every test gave a judge error{more}", "judge error"
         return None, f"no test refutes it: {self.tried} tests tried{more}", "no test refutes it"

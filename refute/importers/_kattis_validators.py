@@ -98,27 +98,33 @@ def input_validator(directory: Path, origin: str, meta: dict[str, Any]) -> Sourc
             python.append((f"{package_id(source.stem)}_ctd.py", "ctd", flags, code))
         else:
             cpp.append(source)
-    if len(cpp) > 1:
-        raise Skip(
-            f"{len(cpp)} C++ input validators: refute compiles one validator program",
-            cause="several C++ validators",
-        )
     others = _adapters.python_input_validator(origin, python) if python else None
     if cpp:
         assert folder is not None
-        name = cpp[0].parent.name if cpp[0].parent != folder else cpp[0].stem
-        try:
-            inlined = _adapters.inline_includes(cpp[0], directory, (folder, directory))
-        except _ERRORS as error:
-            raise Skip(
-                f"input validator {cpp[0].name}: {error}",
-                cause=_cause(error, "validator unsupported"),
-            ) from error
-        flags = input_validator_flags(directory, meta, name)
-        code = _adapters.cpp_input_validator(origin, inlined, flags, others)
+        parts = [_cpp_part(directory, folder, meta, source) for source in cpp]
+        code = _adapters.cpp_input_validators(origin, parts, others)
         return SourceFile(source=code, extension="cpp")
     assert others is not None
     return SourceFile(source=others, extension="py")
+
+
+def _cpp_part(
+    directory: Path, folder: Path, meta: dict[str, Any], source: Path
+) -> tuple[str, str, list[str]]:
+    """``(name, source with its headers inlined, flags)`` of one C++ input validator."""
+    name = source.parent.name if source.parent != folder else source.stem
+    what = f"input validator {source.name}"
+    inlined = _inlined(source, directory, folder, what, "validator unsupported")
+    return name, inlined, input_validator_flags(directory, meta, name)
+
+
+def _inlined(source: Path, directory: Path, folder: Path, what: str, cause: str) -> str:
+    """``source`` with its headers inlined, else a ``Skip`` naming ``what``, with ``cause``
+    (or ``header not shipped``)."""
+    try:
+        return _adapters.inline_includes(source, directory, (folder, directory))
+    except _ERRORS as error:
+        raise Skip(f"{what}: {error}", cause=_cause(error, cause)) from error
 
 
 def _has_case(tests: list[KattisTest]) -> bool:
@@ -168,18 +174,16 @@ def checker(
             f"output validator {item.name}: unsupported (Python or C++ only)",
             cause="output validator unsupported",
         )
-    try:
-        if source_path.suffix.lower() in PYTHON_SUFFIXES:
+    what = f"output validator {item.name}"
+    if source_path.suffix.lower() in PYTHON_SUFFIXES:
+        try:
             text = source_path.read_text(encoding="utf-8")
-            code = _adapters.python_output_validator(origin, source_path.name, text, flags)
-            return SourceFile(source=code, extension="py"), CheckerSettings()
-        assert folder is not None
-        text = _adapters.inline_includes(source_path, directory, (folder, directory))
-    except _ERRORS as error:
-        raise Skip(
-            f"output validator {item.name}: {error}",
-            cause=_cause(error, "output validator unsupported"),
-        ) from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise Skip(f"{what}: {error}", cause="output validator unsupported") from error
+        code = _adapters.python_output_validator(origin, source_path.name, text, flags)
+        return SourceFile(source=code, extension="py"), CheckerSettings()
+    assert folder is not None
+    text = _inlined(source_path, directory, folder, what, "output validator unsupported")
     code = _adapters.cpp_output_validator(origin, text, flags)
     return SourceFile(source=code, extension="cpp"), CheckerSettings()
 

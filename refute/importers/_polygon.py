@@ -46,7 +46,7 @@ __all__ = ["find_polygon_packages", "import_polygon", "polygon_draft"]
 GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=256 << 20)
 """A generator's limits: generous, since one run makes a whole test."""
 
-CACHE_VERSION = "polygon-2"
+CACHE_VERSION = "polygon-3"
 """Part of the import cache's key: changes whenever this importer would convert the same
 package differently."""
 

@@ -11,6 +11,7 @@ from ..sandbox import Program, RunStatus
 from ._kattis_oracle import KattisOracle, Search
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size
+from ._timing import TIMING
 
 SEARCH_SECONDS = 300.0
 """How long the search for one solution's failing input may take: real packages have
@@ -98,6 +99,8 @@ async def refuting_input(
             marginal += 1
         elif verdict is Verdict.REFUTED:
             return test, "", ""
+        elif message.startswith(TIMING):
+            search.timing = search.timing or message
         elif verdict is Verdict.INVALID_INPUT:
             search.rejected += 1
         elif verdict is Verdict.JUDGE_ERROR:

@@ -11,6 +11,7 @@ import pytest
 from refute.importers._adapters import (
     AdapterError,
     cpp_input_validator,
+    cpp_input_validators,
     ctd_to_python,
     default_checker,
     inline_includes,
@@ -94,6 +95,43 @@ int main(int argc, char** argv) {
     assert (await sandbox.judge.run(program, "12\n")).exit_code == 1  # over --max
     odd = await sandbox.judge.run(program, "7\n")
     assert odd.exit_code == 1 and "even.py rejects the input" in odd.stderr
+
+
+async def test_several_cpp_validators_in_one_program_must_all_accept(sandbox: Sandbox) -> None:
+    # Both define LIMIT and include a header with the same include guard, and each has
+    # its own main (one with arguments, one without): one program must keep them apart.
+    header = "#ifndef READ_H\n#define READ_H\nlong long read() { long long x = -1; "
+    header += 'if (scanf("%lld", &x) != 1) exit(43); return x; }\n#endif\n'
+    at_most = (
+        header
+        + """#include <cstdlib>
+#include <cstring>
+#define LIMIT 100
+int main(int argc, char** argv) {
+    long long limit = argc > 2 && !strcmp(argv[1], "--max") ? atoll(argv[2]) : LIMIT;
+    return read() <= limit ? 42 : 43;
+}
+"""
+    )
+    even = (
+        header
+        + """#include <cstdio>
+#define LIMIT 2
+int main() { return read() % LIMIT == 0 ? 42 : 43; }
+"""
+    )
+    validators = [("at_most", at_most, ["--max", "10"]), ("even", even, [])]
+    odd = "import sys\nsys.exit(42 if int(sys.stdin.read()) > 0 else 43)\n"
+    others = python_input_validator("fixture", [("positive.py", "python", [], odd)])
+    source = cpp_input_validators("fixture", validators, others)
+    program = Program(source=source, language=Language.parse("C++20"))
+    assert (await sandbox.judge.run(program, "8\n")).ok
+    over = await sandbox.judge.run(program, "12\n")
+    assert over.exit_code == 1 and "at_most rejects the input" in over.stderr
+    odd_run = await sandbox.judge.run(program, "7\n")
+    assert odd_run.exit_code == 1 and "even rejects the input" in odd_run.stderr
+    negative = await sandbox.judge.run(program, "-2\n")
+    assert negative.exit_code == 1 and "positive.py rejects the input" in negative.stderr
 
 
 def test_a_ctd_script_that_does_not_parse_is_an_adapter_error() -> None:
