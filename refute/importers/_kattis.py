@@ -9,15 +9,12 @@ puts them together.
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from ..judge import Judge
-from ._cache import ImportCache
+from ._batch import PackageFormat, Progress, drafted, import_packages, task
 from ._discover import find_packages
 from ._draft import PackageDraft, SubmissionDraft, package_id
 from ._generators import run_generators
@@ -26,9 +23,8 @@ from ._kattis_oracle import REFERENCE_FAILS, KattisOracle, Search, problem_of, p
 from ._kattis_package import KattisPackage, read_package, safe_submissions
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size, test_names
-from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
+from ._report import ImportEntry, ImportReport, ImportStatus
 from ._skip import Skip
-from ._write import Publisher, published_entries
 
 CATEGORIES = ("wrong_answer", "time_limit_exceeded", "run_time_error")
 """Submission folders whose programs can become tasks; ``wrong_answer`` by default."""
@@ -41,9 +37,6 @@ _Oracle = KattisOracle
 _program = program_of
 _problem = problem_of
 _size = by_size
-
-Progress = Callable[[Path, list[ImportEntry]], None]
-"""Called once per package when it is done, with its entries."""
 
 __all__ = [
     "CATEGORIES",
@@ -211,35 +204,20 @@ async def kattis_draft(
             continue
         submission = search.submission
         assert submission.program is not None
-        found.append(
-            SubmissionDraft(
-                name=submission.name,
-                program=submission.program,
-                fail_input=test.input,
-                note=f"Kattis category {submission.category}; refuted by {test.path}",
-                origin=submission.path.relative_to(directory).as_posix(),
-            )
-        )
+        how = f"Kattis category {submission.category}"
+        origin = submission.path.relative_to(directory).as_posix()
+        found.append(task(submission.name, submission.program, test, how, origin))
     if found:
         await _invalid(judge, package, oracle)
-    problem = ImportEntry(
-        id=package.id,
+    return drafted(
+        package.draft,
+        found,
+        entries,
         source=where,
-        status=ImportStatus.WRITTEN,
         submissions=sum(s.program is not None for s in package.submissions),
         notes=package.notes,
+        none_left=f"no incorrect submission to import (categories: {', '.join(categories)})",
     )
-    if not found:
-        why = f"no incorrect submission to import (categories: {', '.join(categories)})"
-        none_left = problem.model_copy(
-            update={
-                "status": ImportStatus.SKIPPED,
-                "reasons": [why],
-                "cause": NO_SUBMISSION_LEFT,
-            }
-        )
-        return None, [none_left, *entries]
-    return package.draft.model_copy(update={"incorrect": tuple(found)}), [problem, *entries]
 
 
 async def import_kattis(
@@ -272,60 +250,37 @@ async def import_kattis(
             for row in report.causes():
                 print(row.cause, row.problems, row.submissions)
     """
+    packages = _KattisFormat(judge, categories)
     directories = find_packages(paths)
-    report = ImportReport(importer="kattis", out=str(out))
-    publisher = Publisher(out, judge, force=force)
-    store = ImportCache(out) if cache else None
-    limit = asyncio.Semaphore(judge.pool.size)
-    settings = judge.config.model_dump_json()
+    return await import_packages(
+        packages, directories, out, judge, force=force, cache=cache, progress=progress
+    )
 
-    seen: dict[str, Path] = {}
 
-    async def convert(directory: Path) -> tuple[list[ImportEntry], float]:
-        """The package's entries, and the seconds it kept the judge busy."""
-        started = time.perf_counter()
+class _KattisFormat(PackageFormat):
+    """Kattis packages, for ``import_packages``."""
+
+    def __init__(self, judge: Judge, categories: tuple[str, ...]):
+        self.judge = judge
+        self.categories = categories
+        self.cache_key = (",".join(categories),)
+
+    def package_id(self, directory: Path) -> str:
+        return package_id(directory.resolve().name)
+
+    def skipped(self, directory: Path, reason: str, cause: str) -> list[ImportEntry]:
+        return _problem_skip(directory, reason, cause, self.categories)
+
+    def precheck(self, directory: Path) -> list[ImportEntry] | None:
         try:
-            read_package(directory, categories)  # cheap: a package skipped unread waits for nothing
+            read_package(directory, self.categories)
         except Skip as skip:
-            entries = _problem_skip(directory, str(skip), skip.cause, categories)
-            return entries, time.perf_counter() - started
+            return _problem_skip(directory, str(skip), skip.cause, self.categories)
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
             pass  # kattis_draft reports it
-        async with limit:
-            started = time.perf_counter()
-            draft, entries = await kattis_draft(judge, directory, categories)
-        if draft is None:
-            return entries, time.perf_counter() - started
-        published = await publisher.publish(draft, str(directory))
-        return published_entries(published, entries), time.perf_counter() - started
+        return None
 
-    async def one(directory: Path) -> list[ImportEntry]:
-        started = time.perf_counter()
-        problem_id = package_id(directory.resolve().name)
-        key: str | None = None
-        cached: list[ImportEntry] | None = None
-        if seen.setdefault(problem_id, directory) != directory:
-            reason = f"another package with the id {problem_id!r} comes first: {seen[problem_id]}"
-            entries = _problem_skip(directory, reason, "duplicate id", categories)
-        else:
-            if store is not None:
-                key = store.key(directory, ",".join(categories), settings)
-                cached = store.get(directory, key)
-            if cached is not None:
-                entries = cached
-            else:
-                entries, busy = await convert(directory)
-                started = time.perf_counter() - busy  # the time queued for the judge is not its
-        seconds = round(time.perf_counter() - started, 3)
-        entries[0] = entries[0].model_copy(update={"seconds": seconds})
-        if store is not None and key is not None and cached is None:
-            store.put(directory, key, entries)
-        if progress is not None:
-            progress(directory, entries)
-        return entries
-
-    results = await asyncio.gather(*(one(directory) for directory in directories))
-    report.entries = [entry for entries in results for entry in entries]
-    out.mkdir(parents=True, exist_ok=True)
-    report.write(out)
-    return report
+    async def draft(
+        self, directory: Path, problem_id: str
+    ) -> tuple[PackageDraft | None, list[ImportEntry]]:
+        return await kattis_draft(self.judge, directory, self.categories)

@@ -178,18 +178,7 @@ class KattisOracle:
         for test in sorted(tests, key=by_size):
             if search.done:
                 return
-            search.tried += 1
-            verdict, message = await self.verdict(search.program, test.input)
-            if verdict is Verdict.REFUTED:
-                search.found = test
-            elif message.startswith(TIMING):
-                search.timing = search.timing or message
-            elif verdict is Verdict.INVALID_INPUT:
-                search.rejected += 1
-            elif verdict is Verdict.JUDGE_ERROR:
-                if message.startswith("does not compile"):
-                    search.stopped = (message, "does not compile")
-                search.errors += 1
+            search.record(test, *await self.verdict(search.program, test.input))
 
     async def refuting_input(
         self, submission: KattisSubmission, tests: list[KattisTest]
@@ -223,10 +212,27 @@ class Search:
     errors: int = 0
     timing: str = ""
     """Why a test's wrong answer was not taken (``_timing``), when one was not."""
+    marginal: int = 0
+    """Refutations by time not taken: over the limit, but not over twice it (Polygon's)."""
 
     @property
     def done(self) -> bool:
         return self.found is not None or self.stopped is not None
+
+    def record(self, test: KattisTest, verdict: Verdict, message: str) -> None:
+        """Count one test's verdict: it refutes, its input is invalid, the judge failed
+        (a compile error stops the search), or its wrong answer depends on timing."""
+        self.tried += 1
+        if verdict is Verdict.REFUTED:
+            self.found = test
+        elif message.startswith(TIMING):
+            self.timing = self.timing or message
+        elif verdict is Verdict.INVALID_INPUT:
+            self.rejected += 1
+        elif verdict is Verdict.JUDGE_ERROR:
+            if message.startswith("does not compile"):
+                self.stopped = (message, "does not compile")
+            self.errors += 1
 
     def outcome(self) -> tuple[KattisTest | None, str, str | None]:
         """The failing input, or ``None`` with the reason and cause."""
@@ -236,6 +242,7 @@ class Search:
             return None, *self.stopped
         notes = [f"{self.rejected} rejected by the validator"] if self.rejected else []
         notes += [f"{self.errors} with a judge error"] if self.errors else []
+        notes += [f"{self.marginal} over the time limit only within twice it"] * bool(self.marginal)
         more = f" ({', '.join(notes)})" if notes else ""
         if not self.tried:
             return None, "no test refutes it: the package has no tests to try", "no tests"

@@ -10,17 +10,14 @@ that refutes it, found and checked as for Kattis packages.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from ..judge import Judge
 from ..problems import Example, Origin, Problem, Statement
 from ..sandbox import Limits, SandboxError
-from ._cache import ImportCache
-from ._draft import SubmissionDraft, package_id
+from ._batch import PackageFormat, Progress, drafted, import_packages, task
+from ._draft import PackageDraft, SubmissionDraft, package_id
 from ._kattis_oracle import KattisOracle
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest
@@ -37,9 +34,8 @@ from ._polygon_read import (
 )
 from ._polygon_search import ORDERS, SMALLEST_FIRST, previous_inputs, refuting_input
 from ._polygon_xml import PolygonError, read_spec
-from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
+from ._report import ImportEntry, ImportReport, ImportStatus
 from ._skip import Skip
-from ._write import Publisher, published_entries
 
 __all__ = ["find_polygon_packages", "import_polygon", "polygon_draft"]
 
@@ -49,9 +45,6 @@ GENERATOR_LIMITS = Limits(cpu_ms=30_000, memory_mb=1024, output_bytes=256 << 20)
 CACHE_VERSION = "polygon-3"
 """Part of the import cache's key: changes whenever this importer would convert the same
 package differently."""
-
-Progress = Callable[[Path, list[ImportEntry]], None]
-"""Called once per package when it is done, with its entries."""
 
 
 async def _generate(judge: Judge, recipe: TestRecipe) -> str:
@@ -315,28 +308,17 @@ async def polygon_draft(
             source = f"{directory}/{solution.path}"
             entries.append(_entry(f"{package.id}/{solution.name}", source, reason, cause))
             continue
-        found.append(
-            SubmissionDraft(
-                name=solution.name,
-                program=solution.program,
-                fail_input=test.input,
-                note=f"Polygon tag {solution.tag}; refuted by {test.path}",
-                origin=solution.path,
-            )
-        )
-    wrong = [s for s in package.solutions if is_wrong(s)]
-    head = ImportEntry(
-        id=package.id,
+        how = f"Polygon tag {solution.tag}"
+        found.append(task(solution.name, solution.program, test, how, solution.path))
+    return drafted(
+        draft,
+        found,
+        entries,
         source=where,
-        status=ImportStatus.WRITTEN,
-        submissions=sum(s.program is not None for s in wrong),
+        submissions=sum(s.program is not None for s in package.solutions if is_wrong(s)),
         notes=package.notes,
+        none_left="no wrong solution to import",
     )
-    if not found:
-        head.status, head.cause = ImportStatus.SKIPPED, NO_SUBMISSION_LEFT
-        head.reasons = ["no wrong solution to import"]
-        return None, [head, *entries]
-    return draft.model_copy(update={"incorrect": tuple(found)}), [head, *entries]
 
 
 async def import_polygon(
@@ -361,58 +343,44 @@ async def import_polygon(
     Example::
 
         async with Sandbox() as sandbox:
-            report = await import_polygon([Path("gym.zip")], Path("imported"),
-                                          Judge(sandbox.judge))
-            for row in report.causes():
-                print(row.cause, row.problems, row.submissions)
+            judge = Judge(sandbox.judge)
+            report = await import_polygon([Path("gym.zip")], Path("imported"), judge)
+            print(report.summary())
     """
     with unpacked(paths) as folders:
+        packages = _PolygonFormat(judge, out, order, folders)
         directories = find_polygon_packages(list(folders))
-        report = ImportReport(importer="polygon", out=str(out))
-        publisher = Publisher(out, judge, force=force)
-        store = ImportCache(out, importer="polygon") if cache else None
-        settings = judge.config.model_dump_json()
-        limit = asyncio.Semaphore(judge.pool.size)
-        first: dict[str, Path] = {}
-        for directory in directories:
-            first.setdefault(_package_id(directory), directory)
+        return await import_packages(
+            packages, directories, out, judge, force=force, cache=cache, progress=progress
+        )
 
-        async def convert(directory: Path, problem_id: str) -> list[ImportEntry]:
-            async with limit:
-                draft, entries = await polygon_draft(
-                    judge, directory, previous=previous_inputs(out / problem_id), order=order
-                )
-            if draft is None:
-                return entries
-            return published_entries(await publisher.publish(draft, str(directory)), entries)
 
-        async def one(directory: Path) -> list[ImportEntry]:
-            started = time.perf_counter()
-            problem_id = _package_id(directory)
-            given = _given(directory, folders)  # a .zip's package, not its temporary folder
-            key: str | None = None
-            cached: list[ImportEntry] | None = None
-            if first[problem_id] != directory:
-                reason = (
-                    f"another package with the id {problem_id!r} comes first: {first[problem_id]}"
-                )
-                entries = _problem_skip(directory, reason, "duplicate id")
-            else:
-                key = store.key(directory, CACHE_VERSION, settings, order) if store else None
-                cached = store.get(given, key) if store and key else None
-                entries = cached if cached is not None else await convert(directory, problem_id)
-            entries[0] = entries[0].model_copy(
-                update={"seconds": round(time.perf_counter() - started, 3)}
-            )
-            entries = [_shown(entry, folders) for entry in entries]
-            if store is not None and key is not None and cached is None:
-                store.put(given, key, entries)
-            if progress is not None:
-                progress(given, entries)
-            return entries
+class _PolygonFormat(PackageFormat):
+    """Polygon packages, for ``import_packages``."""
 
-        results = await asyncio.gather(*(one(directory) for directory in directories))
-        report.entries = [entry for entries in results for entry in entries]
-        out.mkdir(parents=True, exist_ok=True)
-        report.write(out)
-        return report
+    importer = "polygon"
+
+    def __init__(self, judge: Judge, out: Path, order: str, folders: dict[Path, Path]):
+        self.judge = judge
+        self.out = out
+        self.order = order
+        self.folders = folders
+        self.cache_key = (CACHE_VERSION, order)
+
+    def package_id(self, directory: Path) -> str:
+        return _package_id(directory)
+
+    def skipped(self, directory: Path, reason: str, cause: str) -> list[ImportEntry]:
+        return _problem_skip(directory, reason, cause)
+
+    def given(self, directory: Path) -> Path:
+        return _given(directory, self.folders)
+
+    def shown(self, entry: ImportEntry) -> ImportEntry:
+        return _shown(entry, self.folders)
+
+    async def draft(
+        self, directory: Path, problem_id: str
+    ) -> tuple[PackageDraft | None, list[ImportEntry]]:
+        previous = previous_inputs(self.out / problem_id)
+        return await polygon_draft(self.judge, directory, previous=previous, order=self.order)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from ..judge import Verdict
 from ..sandbox import Program, RunStatus
-from ._kattis_oracle import KattisOracle, Search
+from ._kattis_oracle import KattisOracle
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size
-from ._timing import TIMING
 
 SEARCH_SECONDS = 300.0
 """How long the search for one solution's failing input may take: real packages have
@@ -81,7 +80,6 @@ async def refuting_input(
     search = await oracle.on_samples(submission)
     if isinstance(search, tuple):
         return None, *search
-    marginal = 0
     queue = ordered(tests, order, first)
     for test in queue:
         if time.monotonic() - started > seconds:
@@ -93,29 +91,16 @@ async def refuting_input(
                 ),
                 "search time limit",
             )
-        search.tried += 1
         verdict, message = await oracle.verdict(search.program, test.input)
         if verdict is Verdict.REFUTED and not await _clearly(oracle, search.program, test, message):
-            marginal += 1
-        elif verdict is Verdict.REFUTED:
-            return test, "", ""
-        elif message.startswith(TIMING):
-            search.timing = search.timing or message
-        elif verdict is Verdict.INVALID_INPUT:
-            search.rejected += 1
-        elif verdict is Verdict.JUDGE_ERROR:
-            if message.startswith("does not compile"):
-                return None, message, "does not compile"
-            search.errors += 1
-    return None, *_outcome(search, marginal)
-
-
-def _outcome(search: Search, marginal: int) -> tuple[str, str]:
-    _, reason, cause = search.outcome()
-    if marginal:
-        note = f"{marginal} over the time limit only within twice it"
-        reason = reason[:-1] + f", {note})" if reason.endswith(")") else f"{reason} ({note})"
-    return reason, cause or "other"
+            search.tried += 1
+            search.marginal += 1
+            continue
+        search.record(test, verdict, message)
+        if search.done:
+            break
+    found, reason, cause = search.outcome()
+    return found, reason, cause or ("" if found else "other")
 
 
 async def _clearly(oracle: KattisOracle, program: Program, test: KattisTest, message: str) -> bool:
