@@ -23,13 +23,12 @@ from ..importers import (
     ImportStatus,
     find_packages,
     find_polygon_packages,
-    package_id,
     read_tree,
     staging,
     write_tree,
 )
 from ..judge import JudgeConfig, TaskCheck
-from ..problems import Task
+from ..problems import Task, package_id
 from ..sandbox import IMAGE
 from ._backend import ClusterError, resolve_address
 

@@ -22,7 +22,6 @@ Example::
 
 from ._cache import ImportCache
 from ._discover import find_packages
-from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import ImportSourceError
 from ._generators import GeneratorPlan, read_generators, seed_of
 from ._kattis import CATEGORIES, import_kattis
@@ -53,11 +52,8 @@ __all__ = [
     "ImportReport",
     "ImportSourceError",
     "ImportStatus",
-    "PackageDraft",
     "Publisher",
     "RefuteRow",
-    "SourceFile",
-    "SubmissionDraft",
     "codeforces_math",
     "find_packages",
     "find_polygon_packages",
@@ -66,7 +62,6 @@ __all__ = [
     "import_progress",
     "import_refute",
     "latex_to_markdown",
-    "package_id",
     "read_generators",
     "read_refute_rows",
     "read_tree",

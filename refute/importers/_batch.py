@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..judge import Judge
+from ..problems import PackageDraft, SourceFile, SubmissionDraft
 from ._cache import ImportCache
-from ._draft import PackageDraft, SourceFile, SubmissionDraft
 from ._kattis_tests import KattisTest
 from ._report import NO_SUBMISSION_LEFT, ImportEntry, ImportReport, ImportStatus
 from ._write import Publisher, published_entries

@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 
 from ..judge import Judge
+from ..problems import PackageDraft, SubmissionDraft, package_id
 from ._batch import PackageFormat, Progress, drafted, import_packages, task
 from ._discover import find_packages
-from ._draft import PackageDraft, SubmissionDraft, package_id
 from ._generators import run_generators
 from ._kattis_meta import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS
 from ._kattis_oracle import REFERENCE_FAILS, KattisOracle, Search, problem_of, program_of

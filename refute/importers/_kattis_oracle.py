@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..judge import Judge, Validation, Verdict
-from ..problems import JUDGE_PROGRAM_LANGUAGES, Example, Problem, Statement
+from ..problems import JUDGE_PROGRAM_LANGUAGES, Example, Problem, SourceFile, Statement
 from ..sandbox import Language, Program, RunResult, RunStatus
-from ._draft import SourceFile
 from ._kattis_package import KattisPackage
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest, by_size

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Origin
-from ._draft import PackageDraft, SourceFile, package_id
+from ..problems import Origin, PackageDraft, SourceFile, package_id
 from ._generators import GeneratorPlan, read_generators
 from ._kattis_meta import (
     DEFAULT_MEMORY_MB,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._draft import SourceFile, package_id
+from ..problems import SourceFile, package_id
 
 CPP_SUFFIXES = (".cpp", ".cc", ".cxx", ".c++")
 PYTHON_SUFFIXES = (".py", ".py3")

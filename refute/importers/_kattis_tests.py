@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._draft import package_id
+from ..problems import package_id
 from ._skip import Skip
 
 

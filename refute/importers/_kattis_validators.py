@@ -12,9 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..problems import CheckerSettings
+from ..problems import CheckerSettings, SourceFile, package_id
 from . import _adapters
-from ._draft import SourceFile, package_id
 from ._kattis_meta import flag_list
 from ._kattis_programs import CPP_SUFFIXES, PYTHON_SUFFIXES, main_source, validator_items
 from ._kattis_tests import KattisTest

@@ -14,10 +14,17 @@ import dataclasses
 from pathlib import Path
 
 from ..judge import Judge
-from ..problems import Example, Origin, Problem, Statement
+from ..problems import (
+    Example,
+    Origin,
+    PackageDraft,
+    Problem,
+    Statement,
+    SubmissionDraft,
+    package_id,
+)
 from ..sandbox import Limits, SandboxError
 from ._batch import PackageFormat, Progress, drafted, import_packages, task
-from ._draft import PackageDraft, SubmissionDraft, package_id
 from ._kattis_oracle import KattisOracle
 from ._kattis_programs import KattisSubmission
 from ._kattis_tests import KattisTest

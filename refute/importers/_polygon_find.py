@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._draft import package_id
+from ..problems import package_id
 from ._errors import ImportSourceError
 from ._polygon_xml import PROBLEM_XML
 

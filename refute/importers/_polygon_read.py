@@ -8,9 +8,14 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import JUDGE_PROGRAM_LANGUAGES, CheckerSettings
+from ..problems import (
+    JUDGE_PROGRAM_LANGUAGES,
+    CheckerSettings,
+    PackageDraft,
+    SourceFile,
+    package_id,
+)
 from ..sandbox import Language, Program
-from ._draft import PackageDraft, SourceFile, package_id
 from ._polygon_rules import BUILT_IN_CHECKERS, language_family, language_name, standard_checker
 from ._polygon_statement import StatementError, statement_markdown
 from ._polygon_xml import (

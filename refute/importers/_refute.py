@@ -12,9 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..judge import Judge
-from ..problems import Origin
+from ..problems import Origin, PackageDraft, SourceFile, SubmissionDraft, package_id
 from ..sandbox import Language, UnknownLanguageError
-from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import ImportSourceError
 from ._report import ImportEntry, ImportReport, ImportStatus
 from ._write import Publisher

@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..judge import Judge, check_task
-from ..problems import PackageError, load_problem
-from ._draft import PackageDraft
+from ..problems import PackageDraft, PackageError, load_problem
 from ._report import ImportEntry, ImportStatus
 
 STAGING_PREFIX = ".refute-import-"

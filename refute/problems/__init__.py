@@ -9,6 +9,7 @@ each incorrect submission in it is one task, ``<problem-id>/<name>``.
 (1000, 'integer overflow')
 """
 
+from ._draft import PackageDraft, SourceFile, SubmissionDraft, package_id
 from ._errors import LoadError, PackageError, ProblemsDirError, UnknownTaskError
 from ._fuzz_records import write_fuzz_records
 from ._loader import (
@@ -41,15 +42,19 @@ __all__ = [
     "IncorrectSubmission",
     "LoadError",
     "Origin",
+    "PackageDraft",
     "PackageError",
     "Problem",
     "ProblemSet",
     "ProblemsDirError",
+    "SourceFile",
     "Statement",
+    "SubmissionDraft",
     "Task",
     "UnknownTaskError",
     "default_problems_dir",
     "load_problem",
     "load_problems",
+    "package_id",
     "write_fuzz_records",
 ]

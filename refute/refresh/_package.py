@@ -1,6 +1,6 @@
 """Packages of refreshed problems: the importers' draft, plus what a refresh records.
 
-A refreshed package is a ``PackageDraft`` (``refute.importers``) with three additions:
+A refreshed package is a ``PackageDraft`` (``refute.problems``) with three additions:
 the contest date in ``problem.toml``, the invalid inputs its validator was tested on
 (``invalid/``), and ``refresh.json``, the provenance: contest, problem URL, submission
 ids and authors, hacks, the run that produced it, the validator's drafting and the fuzz
@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..importers import PackageDraft
+from ..problems import PackageDraft
 
 PROVENANCE_FILE = "refresh.json"
 PENDING_FILE = "PENDING.md"

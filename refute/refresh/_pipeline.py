@@ -17,7 +17,6 @@ from ..errors import RefreshError
 from ..importers import (
     ImportStatus,
     Publisher,
-    SourceFile,
     staging,
     write_tree,
 )
@@ -25,6 +24,7 @@ from ..judge import Judge, JudgeConfig
 from ..models import Model, ModelConfigError, ModelError, get_model
 from ..problems import (
     PackageError,
+    SourceFile,
     Task,
 )
 from ..sandbox import (

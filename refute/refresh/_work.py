@@ -7,8 +7,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..importers import SourceFile, SubmissionDraft, package_id, write_tree
-from ..problems import CheckerSettings, IncorrectSubmission, Origin, Problem, load_problem
+from ..importers import write_tree
+from ..problems import (
+    CheckerSettings,
+    IncorrectSubmission,
+    Origin,
+    Problem,
+    SourceFile,
+    SubmissionDraft,
+    load_problem,
+    package_id,
+)
 from ..sandbox import Program
 from ._api import CfProblem, Contest
 from ._package import ACCEPT_ALL, LICENSE, SOURCE, FuzzResult, RefreshDraft, SubmissionProvenance

@@ -1,18 +1,19 @@
-"""A package before it is written: every file of ``docs/problem-format.md`` as text."""
+"""A package before it is written: every file of ``docs/problem-format.md`` as text.
+
+Importers and the refresh job build packages as a ``PackageDraft``; ``files()`` is the
+one writer of the format, as ``_loader`` is its one reader."""
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from typing import Any
 
+import tomlkit
 from pydantic import BaseModel, ConfigDict
 
-from ..problems import CheckerSettings, Origin
+from ._models import CheckerSettings, Origin
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def package_id(raw: str, fallback: str = "problem") -> str:
@@ -120,48 +121,35 @@ class PackageDraft(BaseModel):
             "license": self.license,
             "attribution": self.attribution,
         }
-        tables: dict[str, dict[str, Any]] = {}
+        tables: dict[str, Any] = {}
         if self.checker is None and self.checker_settings.uses_tolerance:
             tables["checker"] = self.checker_settings.model_dump()
         if self.reference.language:
             tables["reference"] = {"language": self.reference.language}
         tables["origin"] = self.origin.model_dump()
-        for submission in self.incorrect:
-            tables[f"incorrect.{_key(submission.name)}"] = {
+        incorrect = {
+            submission.name: {
                 "language": submission.program.language,
                 "bug": submission.bug,
                 "note": submission.note,
                 "author_rating": submission.author_rating,
                 "origin": submission.origin,
             }
-        lines = [f"{key} = {_value(value)}" for key, value in top.items() if value is not None]
-        for header, table in tables.items():
-            body = [f"{key} = {_value(value)}" for key, value in table.items() if value is not None]
-            if body:
-                lines += ["", f"[{header}]", *body]
-        return "\n".join(lines) + "\n"
+            for submission in self.incorrect
+        }
+        tables["incorrect"] = {name: _present(t) for name, t in incorrect.items() if _present(t)}
+        document = _present(top) | {
+            name: table
+            for name, table in ((name, _present(table)) for name, table in tables.items())
+            if table
+        }
+        return tomlkit.dumps(document)
+
+
+def _present(table: dict[str, Any]) -> dict[str, Any]:
+    """``table`` without its ``None`` values (TOML has no null)."""
+    return {key: value for key, value in table.items() if value is not None}
 
 
 def _text(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
-
-
-def _key(name: str) -> str:
-    return name if _BARE_KEY.match(name) else json.dumps(name)
-
-
-def _value(value: Any) -> str:
-    """A TOML value; JSON's string escapes are all valid in TOML basic strings."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"cannot write {value!r} to TOML")
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(item) for item in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
