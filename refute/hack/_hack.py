@@ -27,7 +27,7 @@ from . import _models
 from ._diff import first_difference
 from ._guided import guided_search
 from ._mutate import ExampleMutator
-from ._search import InputSource, Search, Source, StressSource, describe_run
+from ._search import Comparison, InputSource, Search, Source, StressSource, describe_run
 from ._task import task_of
 
 INPUT_CAP = 64 << 20
@@ -299,15 +299,11 @@ class _Hack:
         self, pool: SandboxPool, limits: Limits, validator: Program | None, workers: int
     ) -> list[Source]:
         request = self.request
-        solution, brute = request.solution.program, request.brute.program
+        comparison = Comparison(request.solution.program, request.brute.program, validator, limits)
         if request.generator is not None:
-            stress = StressSource(
-                pool, request.generator.program, solution, brute, validator, limits
-            )
-            return [stress] * workers
+            return [StressSource(pool, request.generator.program, comparison)] * workers
         mutator = ExampleMutator(request.seeds, request.statement)
-        inputs = InputSource(pool, mutator, solution, brute, validator, limits)
-        return [inputs] * workers
+        return [InputSource(pool, mutator, comparison)] * workers
 
     def _raise_for(self, search: Search) -> None:
         """A search that ended on a broken program, as a ``HackError`` naming it."""
