@@ -3,6 +3,7 @@
 Helpers used everywhere instead of local copies:
 
 - :func:`atomic_write`: the new content appears whole or not at all;
+- :func:`writable_dir`: a folder made and proven writable before any work goes there;
 - :func:`cache_dir`: the per-user cache (compiled judge binaries, model responses);
 - :func:`bundled_dir`: a folder that ships with refute (the problem set, the image's build
   context), whether refute runs from a checkout or from an installed wheel;
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["atomic_write", "bundled_dir", "cache_dir", "checkout_root"]
+__all__ = ["atomic_write", "bundled_dir", "cache_dir", "checkout_root", "writable_dir"]
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
 """The source tree's root when refute runs from a checkout (editable install)."""
@@ -66,6 +67,26 @@ def atomic_write(path: Path, data: str | bytes, *, durable: bool = False) -> Non
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def writable_dir(folder: Path, probe: str = ".write-test") -> None:
+    """Make ``folder`` (and its parents) and write and remove a probe file in it, named
+    ``<probe>-<pid>``; raises ``OSError`` where that fails.
+
+    Permissions alone say nothing for root, and a read-only or full file system shows only
+    on writing: so a command checks its output folder this way before any work, and no
+    result is lost at the end.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "run"
+    >>> writable_dir(folder)
+    >>> list(folder.iterdir())  # made, and the probe gone
+    []
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{probe}-{os.getpid()}"
+    target.write_bytes(b"")
+    target.unlink()
 
 
 def cache_dir() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from refute.files import atomic_write, bundled_dir, cache_dir
+from refute.files import atomic_write, bundled_dir, cache_dir, writable_dir
 
 
 def test_atomic_write_creates_the_parent_and_writes_text_as_utf8(tmp_path: Path) -> None:
@@ -40,6 +40,20 @@ def test_atomic_write_gives_the_permissions_open_would(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_writable_dir_makes_the_folder_and_leaves_no_probe(tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "b"
+    writable_dir(folder, probe=".results.json.write-test")
+    assert folder.is_dir()
+    assert list(folder.iterdir()) == []
+
+
+def test_writable_dir_raises_oserror_where_no_folder_can_be(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(OSError):
+        writable_dir(blocker / "run")
 
 
 def test_cache_dir_follows_refute_cache_dir(

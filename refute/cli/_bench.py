@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
@@ -19,6 +20,18 @@ from ..bench import (
 from ..sandbox import IMAGE
 
 bench_app = typer.Typer(help="Measure refute's own performance.", no_args_is_help=True)
+
+JSON_OPTION = typer.Option(False, "--json", help="Print one JSON object.")
+
+
+def _print_measures(title: str, figures: BaseModel) -> None:
+    """Every field of ``figures`` as a row of a two-column table."""
+    table = Table(title=title)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in figures.model_dump().items():
+        table.add_row(name, str(value))
+    Console().print(table)
 
 
 @bench_app.command("sandbox")
@@ -43,7 +56,7 @@ def sandbox(
         "default: the sandbox's default.",
     ),
     image: str = typer.Option(IMAGE, help="Sandbox image to measure."),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    json_output: bool = JSON_OPTION,
 ) -> None:
     """Per-run cost of the sandbox against a bare host process, and a stress loop."""
     figures = bench_sandbox(
@@ -57,12 +70,7 @@ def sandbox(
     if json_output:
         print(figures.model_dump_json(indent=2))
         return
-    table = Table(title=f"sandbox vs bare ({figures.cpus} CPUs)")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    for name, value in figures.model_dump().items():
-        table.add_row(name, str(value))
-    Console().print(table)
+    _print_measures(f"sandbox vs bare ({figures.cpus} CPUs)", figures)
 
 
 @bench_app.command("runner")
@@ -70,19 +78,14 @@ def runner(
     attempts: int = typer.Option(100, min=1, help="Single-call attempts."),
     concurrency: int = typer.Option(32, min=1, help="--model-concurrency of the run."),
     latency: float = typer.Option(1.0, min=0.0, help="Seconds the model server takes per call."),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    json_output: bool = JSON_OPTION,
 ) -> None:
     """How close the runner keeps a slow model busy: wall time against attempts/concurrency."""
     figures = bench_runner(attempts=attempts, concurrency=concurrency, latency=latency)
     if json_output:
         print(figures.model_dump_json(indent=2))
         return
-    table = Table(title="runner against a slow model")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    for name, value in figures.model_dump().items():
-        table.add_row(name, str(value))
-    Console().print(table)
+    _print_measures("runner against a slow model", figures)
 
 
 TASK_OPTION = typer.Option([], "--task", help="Only this bench task (repeatable).")
@@ -94,7 +97,7 @@ def hack(
     repeats: int = typer.Option(3, min=1, help="Throughput measurements per task (medians)."),
     workers: int | None = typer.Option(None, min=1, help="Parallel searches (default: CPUs)."),
     task: list[str] = TASK_OPTION,
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    json_output: bool = JSON_OPTION,
 ) -> None:
     """`refute hack` against the bash stress loop: tests per second, time to first find."""
     figures = bench_hack(tests=tests, repeats=repeats, workers=workers, task_ids=task or None)
@@ -161,7 +164,7 @@ def import_command(
     ),
     image: str = typer.Option(IMAGE, "--image", help="Sandbox image."),
     workers: int | None = typer.Option(None, "--workers", min=1, help="Judge containers."),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    json_output: bool = JSON_OPTION,
 ) -> None:
     """Import an archive and report packages, submissions, tasks, skips by cause, wall
     time per package, and the share of eligible submissions that became tasks."""
@@ -230,7 +233,7 @@ def cluster(
     repeats: int = typer.Option(3, min=1, help="Local/cluster pairs, alternating; medians."),
     image: str = typer.Option(IMAGE, help="Sandbox image."),
     out: Path | None = CLUSTER_OUT,
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    json_output: bool = JSON_OPTION,
 ) -> None:
     """The same fuzz run locally and on a Ray cluster: throughput per side and node, and
     the overhead of the cluster path (cluster wall / local wall - 1)."""

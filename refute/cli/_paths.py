@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..errors import RefuteError
+from ..files import writable_dir
 
 
 class OutputPathError(RefuteError):
@@ -15,19 +15,14 @@ class OutputPathError(RefuteError):
 def writable_file(path: Path, flag: str = "--out") -> Path:
     """``path`` when a file can be written there (its folder is made), else one line why.
 
-    The check writes and removes a probe file beside it: permissions alone say nothing
-    for root, and a read-only or full file system shows only on writing.
+    The check writes and removes a probe file beside it (``refute.files.writable_dir``).
     """
     if path.is_dir():
         raise OutputPathError(
             f"{flag} {path}: it is a directory; give a file path such as {path / 'results.json'}"
         )
-    folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".{path.name}.write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        writable_dir(path.parent, probe=f".{path.name}.write-test")
     except OSError as error:
         raise OutputPathError(
             f"{flag} {path}: cannot write there ({error.strerror or error})"

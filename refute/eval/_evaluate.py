@@ -12,15 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..judge import Judge, JudgeConfig, JudgeResult, Verdict
 from ..problems import Task
 from ..sandbox import Limits, RunStatus, Sandbox, StressOutcome, printable_text
+
+# Used as a module: a second list of its names here would repeat the package's __init__.
+from . import _results
 from ._predictions import Attempt, Method, Prediction
-from ._results import (
-    AttemptStage,
-    AttemptTimings,
-    AttemptVerdict,
-    PredictionResult,
-    SearchSummary,
-    write_results,
-)
 
 
 class EvalConfig(BaseModel):
@@ -49,7 +44,7 @@ def excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + " [...]"
 
 
-AttemptCallback = Callable[[int, int, AttemptVerdict], None]
+AttemptCallback = Callable[[int, int, _results.AttemptVerdict], None]
 """Called as ``(prediction_index, attempt_index, verdict)`` when an attempt finishes."""
 
 
@@ -75,7 +70,7 @@ class Evaluator:
         *,
         out: Path | None = None,
         on_attempt: AttemptCallback | None = None,
-    ) -> list[PredictionResult]:
+    ) -> list[_results.PredictionResult]:
         """Evaluate every attempt of every prediction, concurrently.
 
         ``tasks[i]`` is the task of ``predictions[i]`` (see ``resolve_tasks``). With
@@ -86,12 +81,14 @@ class Evaluator:
         """
         if len(tasks) != len(predictions):
             raise ValueError("need exactly one task per prediction")
-        slots: list[list[AttemptVerdict | None]] = [[None] * len(p.attempts) for p in predictions]
+        slots: list[list[_results.AttemptVerdict | None]] = [
+            [None] * len(p.attempts) for p in predictions
+        ]
         limit = asyncio.Semaphore(self.config.concurrency or self.sandbox.judge.size)
 
-        def finished() -> list[PredictionResult]:
+        def finished() -> list[_results.PredictionResult]:
             return [
-                PredictionResult(
+                _results.PredictionResult(
                     problem_id=prediction.problem_id,
                     task_id=task.id,
                     method=prediction.method,
@@ -110,7 +107,7 @@ class Evaluator:
             if on_attempt is not None:
                 on_attempt(i, j, verdict)
             if out is not None and all(v is not None for v in slots[i]):
-                write_results(out, finished())
+                _results.write_results(out, finished())
 
         jobs = [
             one(i, j)
@@ -120,22 +117,24 @@ class Evaluator:
         await asyncio.gather(*jobs)
         results = finished()
         if out is not None:
-            write_results(out, results)
+            _results.write_results(out, results)
         return results
 
-    async def attempt(self, task: Task, method: Method, attempt: Attempt) -> AttemptVerdict:
+    async def attempt(
+        self, task: Task, method: Method, attempt: Attempt
+    ) -> _results.AttemptVerdict:
         """Evaluate one attempt; never raises (a crash becomes a ``JUDGE_ERROR`` verdict)."""
         started = time.monotonic()
-        timings = AttemptTimings()
+        timings = _results.AttemptTimings()
         try:
             if method is Method.STANDARD:
                 verdict = await self._standard(task, attempt, timings)
             else:
                 verdict = await self._search(task, method, attempt, timings)
         except Exception as error:  # one attempt's crash must not lose the others
-            verdict = AttemptVerdict(
+            verdict = _results.AttemptVerdict(
                 success=False,
-                stage=AttemptStage.JUDGE,
+                stage=_results.AttemptStage.JUDGE,
                 verdict=Verdict.JUDGE_ERROR,
                 info=f"JUDGE_ERROR: evaluation crashed: {type(error).__name__}: {error}",
                 mode=self.config.judge.mode,
@@ -146,8 +145,8 @@ class Evaluator:
         return verdict
 
     async def _standard(
-        self, task: Task, attempt: Attempt, timings: AttemptTimings
-    ) -> AttemptVerdict:
+        self, task: Task, attempt: Attempt, timings: _results.AttemptTimings
+    ) -> _results.AttemptVerdict:
         run = await self.sandbox.untrusted.run(
             attempt.generate_inp.program(), "", self.config.generator_limits
         )
@@ -161,15 +160,15 @@ class Evaluator:
             said = excerpt(run.stderr, 300)
             return self._without_input(
                 task,
-                AttemptStage.GENERATE,
+                _results.AttemptStage.GENERATE,
                 timings,
                 f"generate_inp {what}" + (f": {said}" if said else ""),
             )
         return await self._judged(task, run.stdout, timings)
 
     async def _search(
-        self, task: Task, method: Method, attempt: Attempt, timings: AttemptTimings
-    ) -> AttemptVerdict:
+        self, task: Task, method: Method, attempt: Attempt, timings: _results.AttemptTimings
+    ) -> _results.AttemptVerdict:
         problem = task.problem
         if method is Method.RANDSEARCH_ORACLE:
             trusted = problem.reference
@@ -185,7 +184,7 @@ class Evaluator:
             time_s=self.config.search_seconds,
         )
         timings.search_ms = result.elapsed_ms
-        summary = SearchSummary(
+        summary = _results.SearchSummary(
             outcome=result.outcome,
             iterations=result.iterations,
             skipped=result.skipped,
@@ -209,17 +208,19 @@ class Evaluator:
                 f"the search found no differing input in {result.iterations} iterations "
                 f"({result.elapsed_ms / 1000:.0f} s; {result.skipped} skipped)"
             )
-        verdict = self._without_input(task, AttemptStage.SEARCH, timings, info)
+        verdict = self._without_input(task, _results.AttemptStage.SEARCH, timings, info)
         return verdict.model_copy(update={"search": summary})
 
-    async def _judged(self, task: Task, text: str, timings: AttemptTimings) -> AttemptVerdict:
+    async def _judged(
+        self, task: Task, text: str, timings: _results.AttemptTimings
+    ) -> _results.AttemptVerdict:
         judged: JudgeResult = await self.judge.judge(task, text)
         timings.judge_ms = judged.timings.total_ms
         reason = f" ({judged.reason})" if judged.reason else ""
-        return AttemptVerdict(
+        return _results.AttemptVerdict(
             success=judged.refuted,
             info=f"{judged.verdict}{reason}: {judged.message}",
-            stage=AttemptStage.JUDGE,
+            stage=_results.AttemptStage.JUDGE,
             verdict=judged.verdict,
             reason=judged.reason,
             mode=judged.mode,
@@ -233,9 +234,9 @@ class Evaluator:
         )
 
     def _without_input(
-        self, task: Task, stage: AttemptStage, timings: AttemptTimings, info: str
-    ) -> AttemptVerdict:
-        return AttemptVerdict(
+        self, task: Task, stage: _results.AttemptStage, timings: _results.AttemptTimings, info: str
+    ) -> _results.AttemptVerdict:
+        return _results.AttemptVerdict(
             success=False,
             info=info,
             stage=stage,

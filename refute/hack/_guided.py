@@ -18,7 +18,7 @@ from ..models import Message, Model
 from ..problems import Task
 from ..sandbox import Language, Limits, Program, Sandbox, StressOutcome, UnknownLanguageError
 from ._models import HackBudget, SearchStats
-from ._search import Search, SplitSource, describe_run
+from ._search import Comparison, Search, SplitSource, describe_run
 
 SAMPLE_CHARS = 600
 """How much of a generated test the feedback shows."""
@@ -62,7 +62,7 @@ async def guided_search(
     first_budget = _round_budget(budget, rounds, stats)
     seconds = first_budget.seconds if first_budget and first_budget.seconds else 60.0
     messages = random_search(view, stress_seconds=seconds)
-    problem = task.problem
+    comparison = Comparison(task.submission.program, task.problem.reference, validator, limits)
     last: Search | None = None
     written = 0
     for round in range(rounds):
@@ -85,15 +85,7 @@ async def guided_search(
                 feedback = f"Your generator cannot run: {error}. Write it in Python 3 or C++."
             else:
                 generator = Program(source=parsed.code, language=language)
-                source = SplitSource(
-                    sandbox.untrusted,
-                    sandbox.judge,
-                    generator,
-                    task.submission.program,
-                    problem.reference,
-                    validator,
-                    limits,
-                )
+                source = SplitSource(sandbox.untrusted, sandbox.judge, generator, comparison)
                 last = Search(
                     [source] * workers,
                     round_budget,

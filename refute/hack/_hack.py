@@ -21,19 +21,13 @@ from ..sandbox import (
     SandboxConfig,
     SandboxPool,
 )
+
+# Used as a module: a second list of its names here would repeat the package's __init__.
+from . import _models
 from ._diff import first_difference
 from ._guided import guided_search
-from ._models import (
-    HackError,
-    HackOutcome,
-    HackRequest,
-    HackResult,
-    NamedProgram,
-    SearchStats,
-    Strategy,
-)
 from ._mutate import ExampleMutator
-from ._search import InputSource, Search, Source, StressSource, describe_run
+from ._search import Comparison, InputSource, Search, Source, StressSource, describe_run
 from ._task import task_of
 
 INPUT_CAP = 64 << 20
@@ -59,7 +53,7 @@ class HackProgress:
     """
 
     phase: str
-    stats: SearchStats
+    stats: _models.SearchStats
     started: float
     round: int = 0
     best: int | None = None
@@ -86,12 +80,12 @@ class _RecordingJudge(Judge):
 
 
 async def hack(
-    request: HackRequest,
+    request: _models.HackRequest,
     *,
     base: Problem | None = None,
     sandbox: Sandbox | None = None,
     on_progress: Callable[[HackProgress], None] = lambda progress: None,
-) -> HackResult:
+) -> _models.HackResult:
     """Search for an input on which ``request.solution`` is judged wrong.
 
     Starts its own sandbox unless one is given. Raises ``HackError`` for broken inputs
@@ -100,7 +94,7 @@ async def hack(
     best counterexample so far. The package's docstring has an example.
     """
     started = time.monotonic()
-    progress = HackProgress("starting", SearchStats(), started)
+    progress = HackProgress("starting", _models.SearchStats(), started)
     run = _Hack(request, base, progress, on_progress)
     if sandbox is not None:
         result = await run.run(sandbox)
@@ -118,7 +112,7 @@ async def hack(
 class _Hack:
     def __init__(
         self,
-        request: HackRequest,
+        request: _models.HackRequest,
         base: Problem | None,
         progress: HackProgress,
         on_progress: Callable[[HackProgress], None],
@@ -128,11 +122,11 @@ class _Hack:
         self.progress = progress
         self.notify = on_progress
         self.strategy = (
-            Strategy.GENERATOR
+            _models.Strategy.GENERATOR
             if request.generator is not None
-            else Strategy.MODEL
+            else _models.Strategy.MODEL
             if request.model
-            else Strategy.MUTATION
+            else _models.Strategy.MUTATION
         )
         self.notes: list[str] = []
         self.rounds = 0
@@ -141,7 +135,7 @@ class _Hack:
         self.progress.phase = phase
         self.notify(self.progress)
 
-    async def run(self, sandbox: Sandbox) -> HackResult:
+    async def run(self, sandbox: Sandbox) -> _models.HackResult:
         request, task = self.request, self.task
         mode = JudgeConfig(
             mode=Mode.STRICT, runs=1, time_factor=request.time_factor, input_cap=INPUT_CAP
@@ -161,10 +155,10 @@ class _Hack:
                 result = await judge.judge(task, text)
                 return result if result.verdict is Verdict.REFUTED else None
 
-            def searched(_: SearchStats) -> None:
+            def searched(_: _models.SearchStats) -> None:
                 self.notify(self.progress)
 
-            if self.strategy is Strategy.MODEL:
+            if self.strategy is _models.Strategy.MODEL:
                 assert request.model is not None
                 async with get_model(request.model) as model:
 
@@ -195,7 +189,7 @@ class _Hack:
             if search is not None and search.found is None:
                 self._raise_for(search)
             if search is None or search.found is None:
-                return self._result(HackOutcome.NOT_FOUND)
+                return self._result(_models.HackOutcome.NOT_FOUND)
             found = search.found
             first = found.verdict
             best, calls_before = first, judge.calls
@@ -216,11 +210,11 @@ class _Hack:
             # runs in this sandbox. Report what is known.
             smallest = judge.best
             if smallest is None:
-                return self._result(HackOutcome.INTERRUPTED)
+                return self._result(_models.HackOutcome.INTERRUPTED)
             original = search.found.input if search and search.found else smallest.input
             seed = search.found.seed if search and search.found else None
             return self._result(
-                HackOutcome.INTERRUPTED,
+                _models.HackOutcome.INTERRUPTED,
                 input=smallest.input,
                 notes=[*self.notes, "interrupted: the counterexample may not be the smallest"],
                 original_input=original,
@@ -229,8 +223,8 @@ class _Hack:
                 message=smallest.message,
             )
 
-    def _result(self, outcome: HackOutcome, **fields: object) -> HackResult:
-        return HackResult.model_validate(
+    def _result(self, outcome: _models.HackOutcome, **fields: object) -> _models.HackResult:
+        return _models.HackResult.model_validate(
             {
                 "outcome": outcome,
                 "strategy": self.strategy,
@@ -241,7 +235,7 @@ class _Hack:
             }
         )
 
-    def _programs(self) -> list[tuple[str, NamedProgram]]:
+    def _programs(self) -> list[tuple[str, _models.NamedProgram]]:
         request = self.request
         named = [("solution", request.solution), ("brute", request.brute)]
         for role, program in (
@@ -254,11 +248,11 @@ class _Hack:
         return named
 
     async def _compile(self, pool: SandboxPool) -> None:
-        async def one(role: str, named: NamedProgram) -> None:
+        async def one(role: str, named: _models.NamedProgram) -> None:
             try:
                 await pool.compile(named.program)
             except CompileError as error:
-                raise HackError(
+                raise _models.HackError(
                     f"{named.name}: the {role} does not compile: {_first_error(error)}"
                 ) from error
 
@@ -273,7 +267,7 @@ class _Hack:
                 request.generator.program, "", limits, args=[str(request.seed + 1)]
             )
             if not made.ok:
-                raise HackError(
+                raise _models.HackError(
                     f"{request.generator.name}: the generator failed on seed "
                     f"{request.seed + 1}: {describe_run(made)}"
                 )
@@ -281,14 +275,14 @@ class _Hack:
             origin = f"the generator's test for seed {request.seed + 1}"
         elif request.seeds:
             first, origin = request.seeds[0], "the first example"
-        elif self.strategy is Strategy.MUTATION:
-            raise HackError(
+        elif self.strategy is _models.Strategy.MUTATION:
+            raise _models.HackError(
                 "nothing to search with: give a generator (--gen GEN), a model "
                 "(--model provider/name), or an example input (--seed-input FILE)"
             )
         else:
             return
-        if self.strategy is Strategy.MUTATION:
+        if self.strategy is _models.Strategy.MUTATION:
             self.notes.append(FALLBACK_NOTE)
         if request.validator is not None:
             checked = await pool.run(request.validator.program, first, limits)
@@ -296,7 +290,7 @@ class _Hack:
                 return  # one invalid test says little; a search of them all will tell
         brute = await pool.run(request.brute.program, first, limits)
         if brute.status is RunStatus.RUNTIME_ERROR:
-            raise HackError(
+            raise _models.HackError(
                 f"{request.brute.name}: the brute (not the solution) crashed on {origin}: "
                 f"{describe_run(brute)}"
             )
@@ -305,35 +299,33 @@ class _Hack:
         self, pool: SandboxPool, limits: Limits, validator: Program | None, workers: int
     ) -> list[Source]:
         request = self.request
-        solution, brute = request.solution.program, request.brute.program
+        comparison = Comparison(request.solution.program, request.brute.program, validator, limits)
         if request.generator is not None:
-            stress = StressSource(
-                pool, request.generator.program, solution, brute, validator, limits
-            )
-            return [stress] * workers
+            return [StressSource(pool, request.generator.program, comparison)] * workers
         mutator = ExampleMutator(request.seeds, request.statement)
-        inputs = InputSource(pool, mutator, solution, brute, validator, limits)
-        return [inputs] * workers
+        return [InputSource(pool, mutator, comparison)] * workers
 
     def _raise_for(self, search: Search) -> None:
         """A search that ended on a broken program, as a ``HackError`` naming it."""
         failure, request = search.failure, self.request
-        if self.strategy is Strategy.MODEL:
+        if self.strategy is _models.Strategy.MODEL:
             return  # the model was told; its generators are not the user's fault
         if failure is not None and failure.generator is not None and request.generator:
-            raise HackError(
+            raise _models.HackError(
                 f"{request.generator.name}: the generator failed on seed {failure.seed}: "
                 f"{describe_run(failure.generator)}"
             )
         if failure is not None and failure.compile_error is not None:
-            raise HackError(f"a program does not compile: {failure.compile_error.strip()[:300]}")
+            raise _models.HackError(
+                f"a program does not compile: {failure.compile_error.strip()[:300]}"
+            )
         if search.stop is not None:
             blame = (
                 request.validator.name
                 if request.validator and search.stats.invalid
                 else request.brute.name
             )
-            raise HackError(f"{blame}: {search.stop}")
+            raise _models.HackError(f"{blame}: {search.stop}")
 
     async def _found(
         self,
@@ -342,11 +334,13 @@ class _Hack:
         original: str,
         seed: int | None,
         calls: int,
-    ) -> HackResult:
+    ) -> _models.HackResult:
         request, problem = self.request, self.task.problem
         limits = JudgeConfig(time_factor=request.time_factor).limits(problem)
         if verdict.verdict is not Verdict.REFUTED:
-            raise HackError(f"the counterexample did not hold when judged again: {verdict.message}")
+            raise _models.HackError(
+                f"the counterexample did not hold when judged again: {verdict.message}"
+            )
         solution_run, brute_run = await asyncio.gather(
             pool.run(request.solution.program, verdict.input, limits),
             pool.run(request.brute.program, verdict.input, limits),
@@ -355,7 +349,7 @@ class _Hack:
         if verdict.reason is Reason.WRONG_ANSWER and solution_run.ok:
             difference = first_difference(solution_run.stdout, brute_run.stdout)
         return self._result(
-            HackOutcome.FOUND,
+            _models.HackOutcome.FOUND,
             input=verdict.input,
             original_input=original,
             seed=seed,

@@ -44,48 +44,50 @@ class Source(Protocol):
     async def chunk(self, seed: int, count: int, seconds: float) -> StressResult: ...
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """What every source does with its inputs: the solution against the brute, each input
+    checked by the validator (when there is one) first, under the judge's limits."""
+
+    solution: Program
+    brute: Program
+    validator: Program | None
+    limits: Limits
+
+
 @dataclass
 class StressSource:
     """Generator, solution and brute in one container per chunk (``SandboxPool.stress``)."""
 
     pool: SandboxPool
     generator: Program
-    solution: Program
-    brute: Program
-    validator: Program | None
-    limits: Limits
+    comparison: Comparison
 
     async def chunk(self, seed: int, count: int, seconds: float) -> StressResult:
+        compared = self.comparison
         return await self.pool.stress(
             self.generator,
-            self.solution,
-            self.brute,
-            validator=self.validator,
-            limits=self.limits,
+            compared.solution,
+            compared.brute,
+            validator=compared.validator,
+            limits=compared.limits,
             max_iterations=count,
             time_s=seconds,
             seed=seed,
         )
 
 
-class _Pair(Protocol):
-    solution: Program
-    brute: Program
-    validator: Program | None
-    limits: Limits
-
-
 async def _compare(
-    pool: SandboxPool, inputs: list[str], seed: int, seconds: float, pair: _Pair
+    pool: SandboxPool, inputs: list[str], seed: int, seconds: float, compared: Comparison
 ) -> StressResult:
-    """``pair``'s solution against its brute on ``inputs``, made from seeds ``seed + 1``,
+    """The solution against the brute on ``inputs``, made from seeds ``seed + 1``,
     ``seed + 2``, ...: the result names the seed of the first difference."""
     result = await pool.compare(
         inputs,
-        pair.solution,
-        pair.brute,
-        validator=pair.validator,
-        limits=pair.limits,
+        compared.solution,
+        compared.brute,
+        validator=compared.validator,
+        limits=compared.limits,
         time_s=seconds,
     )
     if result.index is not None:
@@ -99,14 +101,11 @@ class InputSource:
 
     pool: SandboxPool
     make: Callable[[int], str]
-    solution: Program
-    brute: Program
-    validator: Program | None
-    limits: Limits
+    comparison: Comparison
 
     async def chunk(self, seed: int, count: int, seconds: float) -> StressResult:
         inputs = [self.make(seed + offset) for offset in range(1, count + 1)]
-        return await _compare(self.pool, inputs, seed, seconds, self)
+        return await _compare(self.pool, inputs, seed, seconds, self.comparison)
 
 
 @dataclass
@@ -117,15 +116,12 @@ class SplitSource:
     untrusted: SandboxPool
     judge: SandboxPool
     generator: Program
-    solution: Program
-    brute: Program
-    validator: Program | None
-    limits: Limits
+    comparison: Comparison
 
     async def chunk(self, seed: int, count: int, seconds: float) -> StressResult:
         started = time.monotonic()
         batch = await self.untrusted.generate(
-            self.generator, count, limits=self.limits, time_s=seconds, seed=seed
+            self.generator, count, limits=self.comparison.limits, time_s=seconds, seed=seed
         )
         if batch.compile_error is not None:
             return StressResult(
@@ -134,7 +130,7 @@ class SplitSource:
         result = StressResult(outcome=StressOutcome.NOT_FOUND)
         if batch.inputs:
             left = max(seconds - (time.monotonic() - started), 1.0)
-            result = await _compare(self.judge, batch.inputs, seed, left, self)
+            result = await _compare(self.judge, batch.inputs, seed, left, self.comparison)
         if result.outcome is StressOutcome.NOT_FOUND and batch.failed is not None:
             failed_seed = seed + len(batch.inputs) + 1
             return result.model_copy(

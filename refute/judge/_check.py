@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..problems import Task
-from ..sandbox import RunResult, SandboxError
+from ..problems import Example, Task
+from ..sandbox import Program, SandboxError
 from ._judge import Judge
 from ._models import JudgeResult, Verdict, excerpt
 
@@ -57,9 +57,9 @@ async def check_task(judge: Judge, task: Task) -> TaskCheck:
     def add(name: str, ok: bool, message: str = "") -> None:
         checks.append(CheckItem(name=name, ok=ok, message=message))
 
-    async def passes(
-        program_name: str, run: RunResult, text: str, answer: str, check_name: str
-    ) -> None:
+    async def passes(program_name: str, program: Program, example: Example) -> None:
+        check_name = f"{program_name} passes example {example.name}"
+        run = await judge.run(problem, program, example.input)
         if not run.ok:
             add(
                 check_name,
@@ -68,7 +68,7 @@ async def check_task(judge: Judge, task: Task) -> TaskCheck:
                 + (f": {excerpt(run.stderr, 200)}" if run.stderr else ""),
             )
             return
-        result, _ = await judge.check(problem, text, run.stdout, answer)
+        result, _ = await judge.check(problem, example.input, run.stdout, example.answer)
         add(
             check_name,
             result.accepted and not result.failed,
@@ -79,22 +79,8 @@ async def check_task(judge: Judge, task: Task) -> TaskCheck:
         for example in problem.examples:
             validation = await judge.validate(problem, example.input)
             add(f"validator accepts example {example.name}", validation.valid, validation.message)
-            reference = await judge.run(problem, problem.reference, example.input)
-            await passes(
-                "reference",
-                reference,
-                example.input,
-                example.answer,
-                f"reference passes example {example.name}",
-            )
-            run = await judge.run(problem, submission.program, example.input)
-            await passes(
-                "incorrect submission",
-                run,
-                example.input,
-                example.answer,
-                f"incorrect submission passes example {example.name}",
-            )
+            await passes("reference", problem.reference, example)
+            await passes("incorrect submission", submission.program, example)
             if not checks[-1].ok:
                 checks[-1].message = "trivially refutable: " + checks[-1].message
         validation = await judge.validate(problem, submission.fail_input)

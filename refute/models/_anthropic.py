@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ModelConfigError
-from ._retry import call_sdk, not_an_answer
-from ._spec import ModelSpec
+from ._provider import SdkProvider
+from ._retry import not_an_answer
 from ._types import Completion, Message, Sampling, StopReason, ToolCall, ToolSpec, Usage
 from ._wire import count, shape_of, tool_call
 
@@ -34,24 +32,18 @@ _STOP_REASONS = {
 _REASONING_BLOCKS = ("thinking", "redacted_thinking")
 
 
-class AnthropicProvider:
+class AnthropicProvider(SdkProvider):
     """Sends messages through ``anthropic.AsyncAnthropic`` with the SDK's retries off."""
 
-    def __init__(
-        self, spec: ModelSpec, *, api_key: str | None, base_url: str | None, timeout_s: float
-    ) -> None:
-        key = api_key or os.environ.get(KEY_VARIABLE)
-        if not key:
-            raise ModelConfigError(f"{spec}: no API key; set {KEY_VARIABLE}")
-        self.spec = spec
-        url = base_url or os.environ.get(BASE_URL_VARIABLE) or OFFICIAL_BASE_URL
-        self.base_url = url.rstrip("/")
-        self._timeout_s = timeout_s
-        # Imported here: the SDKs take seconds to import, and most commands need neither.
+    key_variable = KEY_VARIABLE
+    base_url_variable = BASE_URL_VARIABLE
+    official_base_url = OFFICIAL_BASE_URL
+
+    def _connect(self, key: str) -> None:
         import anthropic
 
         self._client: anthropic.AsyncAnthropic = anthropic.AsyncAnthropic(
-            api_key=key, base_url=self.base_url, max_retries=0, timeout=timeout_s
+            api_key=key, base_url=self.base_url, max_retries=0, timeout=self._timeout_s
         )
 
     async def send(
@@ -73,14 +65,7 @@ class AnthropicProvider:
             arguments["tools"] = [_tool(t) for t in tools]
         import anthropic
 
-        raw = await call_sdk(
-            anthropic,
-            lambda: self._client.messages.create(**arguments),
-            model=str(self.spec),
-            base_url=self.base_url,
-            key_variable=KEY_VARIABLE,
-            timeout_s=self._timeout_s,
-        )
+        raw = await self._request(anthropic, lambda: self._client.messages.create(**arguments))
         return parse_response(raw, self.spec.model)
 
     async def aclose(self) -> None:

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from ..agents import (
 )
 from ..agents.methods import generated_tests
 from ..errors import RefuteError, RunError
-from ..files import atomic_write
+from ..files import atomic_write, writable_dir
 from ..judge import Judge, JudgeResult, SolutionJudge, SolutionResult, SolutionVerdict, Verdict
 from ..models import Model, ModelConfigError, ModelLimiter, get_model
 from ..problems import Task, load_problems
@@ -300,10 +299,7 @@ def _prepare(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise RunDirError(f"--out {out}: it is a file, not a directory")
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        writable_dir(out)
     except OSError as error:
         raise RunDirError(f"--out {out}: cannot write there ({error.strerror or error})") from error
 

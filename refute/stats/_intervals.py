@@ -76,6 +76,18 @@ def resampled(
     return np.concatenate(parts)
 
 
+def paired_arrays(
+    first: Sequence[float], second: Sequence[float], what: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two runs' values on the same tasks as float arrays; ``ValueError`` naming ``what``
+    when they are not of one length."""
+    a = np.asarray(first, dtype=float)
+    b = np.asarray(second, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(f"{what}: {a.size} values against {b.size}")
+    return a, b
+
+
 def percentiles(stats: np.ndarray, level: float) -> tuple[float, float]:
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(stats, [tail, 100 - tail])
@@ -140,10 +152,7 @@ def paired_bootstrap_difference(
     {'value': 0.0, 'low': 0.0, 'high': 0.0}
     """  # noqa: E501
     _z(level)
-    a = np.asarray(first, dtype=float)
-    b = np.asarray(second, dtype=float)
-    if a.shape != b.shape:
-        raise ValueError(f"paired bootstrap: {a.size} values against {b.size}")
+    a, b = paired_arrays(first, second, "paired bootstrap")
     if a.size == 0:
         return Estimate(value=0.0, low=-1.0, high=1.0, level=level, method="none", n=0)
     return _mean_with_interval(a - b, level, "paired-bootstrap-percentile", resamples, seed)

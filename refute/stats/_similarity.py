@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ._estimate import Estimate
-from ._intervals import RESAMPLES, bootstrap_estimate, resampled
+from ._intervals import RESAMPLES, bootstrap_estimate, paired_arrays, resampled
 
 
 def _kappa(p: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -49,10 +49,7 @@ def error_similarity(
     >>> error_similarity([0, 0, 0], [0, 0, 0]) is None
     True
     """
-    p = np.asarray(first, dtype=float)
-    q = np.asarray(second, dtype=float)
-    if p.shape != q.shape:
-        raise ValueError(f"error similarity: {p.size} values against {q.size}")
+    p, q = paired_arrays(first, second, "error similarity")
     if p.size == 0:
         return None
     value = float(_kappa(p[None, :], q[None, :])[0])

@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 from ...errors import RefuteError
 from ...models import Completion, Message, ToolCall
 from ...sandbox import Language, RunResult, RunStatus, printable_text
+from .._metered import MeteredModel
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, ProgramSource, TaskView
-from ._common import ask, cut_short, finish, model_of
+from ._common import ModelMethod, ask, cut_short, finish
 from ._parse import Unparseable, parse_program
 from ._prompts import AGENTIC_TOOLS, OUTPUT_CHARS, SYSTEM, agentic
 
@@ -31,7 +32,7 @@ AGENTIC_BUDGET = Budget(
 submission, on a budget of their own; 5 validity checks, one per submission."""
 
 
-class Agentic:
+class Agentic(ModelMethod):
     """A tool-calling loop: run code, run the incorrect code, submit with validity feedback.
 
     REFUTE's agent, on the provider's native tool calling. Tools: ``run_program(code,
@@ -58,8 +59,6 @@ class Agentic:
     """
 
     name: ClassVar[str] = "agentic"
-    oracle: ClassVar[bool] = False
-    needs_model: ClassVar[bool] = True
     budget: ClassVar[Budget] = AGENTIC_BUDGET
 
     def __init__(self, max_turns: int = 30) -> None:
@@ -67,10 +66,7 @@ class Agentic:
             raise RefuteError(f"--agent-option max_turns={max_turns}: must be at least 1")
         self.max_turns = max_turns
 
-    async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
-        model = model_of(tools)
-        if isinstance(model, str):
-            return finish(failure=model)
+    async def attempt_with(self, model: MeteredModel, task: TaskView, tools: Toolbox) -> Candidate:
         session = _Session(tools)
         conversation = [
             Message.system(SYSTEM),

@@ -1,13 +1,15 @@
-"""What every model method shares: asking the model, and recording what happened."""
+"""What every model method shares: its frame, asking the model, and recording what happened."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from ...models import Completion, Message, ModelRequestError, StopReason, ToolSpec
 from .._metered import MeteredModel
 from .._toolbox import Toolbox
-from .._types import Candidate, ProgramSource
+from .._types import Budget, Candidate, ProgramSource, TaskView
+from ._parse import Unparseable, parse_program
 from ._prompts import PROMPT_VERSION
 
 NOTE = f"prompts v{PROMPT_VERSION}"
@@ -50,9 +52,37 @@ async def ask(
         return f"the model refused the request: {error}"
 
 
-def model_of(tools: Toolbox) -> MeteredModel | str:
-    """The attempt's model, or why there is none."""
-    return tools.model if tools.model is not None else NO_MODEL
+class ModelMethod:
+    """The frame of a method that asks a model and sees no reference solution (unless a
+    subclass sets ``oracle``): an attempt without a model ends at once, as a failure that
+    names ``--model``; else the attempt's model goes to :meth:`attempt_with`."""
+
+    name: ClassVar[str]
+    oracle: ClassVar[bool] = False
+    needs_model: ClassVar[bool] = True
+    budget: ClassVar[Budget]
+
+    async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
+        if tools.model is None:
+            return finish(failure=NO_MODEL)
+        return await self.attempt_with(tools.model, task, tools)
+
+    async def attempt_with(self, model: MeteredModel, task: TaskView, tools: Toolbox) -> Candidate:
+        """The attempt, given its model."""
+        raise NotImplementedError
+
+
+async def ask_for_program(
+    model: MeteredModel, messages: Sequence[Message], action: str
+) -> ProgramSource | str:
+    """One request answered with one program, the action named ``action``; else why not."""
+    completion = await ask(model, messages)
+    if isinstance(completion, str):
+        return completion
+    program = parse_program(completion.text, action)
+    if isinstance(program, Unparseable):
+        return f"unparseable answer: {program.reason}{cut_short(completion)}"
+    return program
 
 
 def cut_short(completion: Completion) -> str:

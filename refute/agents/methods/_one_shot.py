@@ -5,37 +5,26 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ...models import Message
+from .._metered import MeteredModel
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, TaskView
-from ._common import ask, cut_short, finish, model_of
+from ._common import ModelMethod, ask_for_program, finish
 from ._examples import worked_examples
-from ._parse import Unparseable, parse_program
 from ._prompts import one_shot_messages
 
 ONE_SHOT_BUDGET = Budget(program_runs=0, incorrect_runs=0, validity_checks=0, stress_seconds=0)
 """No tools at all: the model answers from the problem and the code alone."""
 
 
-class _OneShot:
-    name: ClassVar[str]
-    oracle: ClassVar[bool] = False
-    needs_model: ClassVar[bool] = True
+class _OneShot(ModelMethod):
     budget: ClassVar[Budget] = ONE_SHOT_BUDGET
 
     def messages(self, task: TaskView) -> list[Message]:
         return one_shot_messages(task)
 
-    async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
-        model = model_of(tools)
-        if isinstance(model, str):
-            return finish(failure=model)
-        completion = await ask(model, self.messages(task))
-        if isinstance(completion, str):
-            return finish(failure=completion)
-        program = parse_program(completion.text, "print_fail_case")
-        if isinstance(program, Unparseable):
-            return finish(failure=f"unparseable answer: {program.reason}{cut_short(completion)}")
-        return finish(generator=program)
+    async def attempt_with(self, model: MeteredModel, task: TaskView, tools: Toolbox) -> Candidate:
+        program = await ask_for_program(model, self.messages(task), "print_fail_case")
+        return finish(failure=program) if isinstance(program, str) else finish(generator=program)
 
 
 class ZeroShot(_OneShot):

@@ -6,9 +6,10 @@ from typing import ClassVar
 
 from ...errors import RefuteError
 from ...sandbox import StressOutcome, StressResult, printable_text
+from .._metered import MeteredModel
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, TaskView
-from ._common import ask, cut_short, finish, model_of
+from ._common import ModelMethod, ask, cut_short, finish
 from ._parse import Unparseable, parse_programs
 from ._prompts import random_search
 
@@ -16,7 +17,7 @@ SEARCH_BUDGET = Budget(program_runs=0, incorrect_runs=0, validity_checks=0, stre
 """One stress search of up to 60 s (REFUTE's), and no other tool."""
 
 
-class RandSearch:
+class RandSearch(ModelMethod):
     """The model writes a random generator and a brute force; a 60 s stress search runs them.
 
     REFUTE's random search. One request; the answer holds two actions, ``generate_tc``
@@ -37,8 +38,6 @@ class RandSearch:
     """
 
     name: ClassVar[str] = "randsearch"
-    oracle: ClassVar[bool] = False
-    needs_model: ClassVar[bool] = True
     budget: ClassVar[Budget] = SEARCH_BUDGET
 
     def __init__(self, seconds: float | None = None) -> None:
@@ -47,10 +46,7 @@ class RandSearch:
             raise RefuteError(f"--agent-option seconds={seconds}: must be in (0, {limit:g}]")
         self.seconds = seconds
 
-    async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
-        model = model_of(tools)
-        if isinstance(model, str):
-            return finish(failure=model)
+    async def attempt_with(self, model: MeteredModel, task: TaskView, tools: Toolbox) -> Candidate:
         seconds = self.seconds or self.budget.stress_seconds
         completion = await ask(model, random_search(task, stress_seconds=seconds))
         if isinstance(completion, str):

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ...models import Message
+from .._metered import MeteredModel
 from .._toolbox import Toolbox
 from .._types import Budget, Candidate, TaskView
 from ..fuzz import InputGenerator, bounds_from_statement, infer_shape, make_plan
-from ._common import ask, cut_short, finish, model_of
-from ._parse import Unparseable, parse_program
+from ._common import ModelMethod, ask_for_program, finish
 from ._prompts import problem_parts
 
 SOLVE_ACTION = "solve"
@@ -97,7 +97,7 @@ SOLVE_BUDGET = Budget(program_runs=0, incorrect_runs=0, validity_checks=0, stres
 """No tools: one request, one program, as in the one-shot refuting methods."""
 
 
-class Solve:
+class Solve(ModelMethod):
     """Solve: the model writes a solution to the problem; the judge runs it on the tests.
 
     The measure of the other side of the falsification gap: can the model that fails to
@@ -118,18 +118,8 @@ class Solve:
     """
 
     name: ClassVar[str] = "solve"
-    oracle: ClassVar[bool] = False
-    needs_model: ClassVar[bool] = True
     budget: ClassVar[Budget] = SOLVE_BUDGET
 
-    async def attempt(self, task: TaskView, tools: Toolbox) -> Candidate:
-        model = model_of(tools)
-        if isinstance(model, str):
-            return finish(failure=model)
-        completion = await ask(model, solve_messages(task))
-        if isinstance(completion, str):
-            return finish(failure=completion)
-        program = parse_program(completion.text, SOLVE_ACTION)
-        if isinstance(program, Unparseable):
-            return finish(failure=f"unparseable answer: {program.reason}{cut_short(completion)}")
-        return finish(solution=program)
+    async def attempt_with(self, model: MeteredModel, task: TaskView, tools: Toolbox) -> Candidate:
+        program = await ask_for_program(model, solve_messages(task), SOLVE_ACTION)
+        return finish(failure=program) if isinstance(program, str) else finish(solution=program)
