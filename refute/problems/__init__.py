@@ -28,7 +28,9 @@ from ._models import (
     IncorrectSubmission,
     Origin,
     Problem,
+    ProblemMetadata,
     Statement,
+    SubmissionNotes,
     Task,
 )
 
@@ -45,11 +47,13 @@ __all__ = [
     "PackageDraft",
     "PackageError",
     "Problem",
+    "ProblemMetadata",
     "ProblemSet",
     "ProblemsDirError",
     "SourceFile",
     "Statement",
     "SubmissionDraft",
+    "SubmissionNotes",
     "Task",
     "UnknownTaskError",
     "default_problems_dir",

@@ -11,7 +11,7 @@ from typing import Any
 import tomlkit
 from pydantic import BaseModel, ConfigDict
 
-from ._models import CheckerSettings, Origin
+from ._models import Origin, ProblemMetadata, SubmissionNotes
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -36,40 +36,21 @@ class SourceFile(BaseModel):
     language: str | None = None
 
 
-class SubmissionDraft(BaseModel):
+class SubmissionDraft(SubmissionNotes):
     """One incorrect submission: ``incorrect/<name>.<ext>`` and ``<name>.fail.in``."""
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     program: SourceFile
     fail_input: str
-    bug: str | None = None
-    note: str | None = None
-    author_rating: int | None = None
-    origin: str | None = None
 
 
-class PackageDraft(BaseModel):
+class PackageDraft(ProblemMetadata):
     """Everything a package holds, before it is written and checked.
 
     ``files()`` gives each file's path (relative to the package) and bytes; the same
     draft always gives the same bytes, so that an import run twice writes nothing new.
     """
 
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    name: str
-    source: str
-    url: str | None = None
-    rating: int | None = None
-    tags: tuple[str, ...] = ()
-    time_limit_ms: int
-    memory_limit_mb: int
-    license: str | None = None
-    attribution: str | None = None
-    checker_settings: CheckerSettings = CheckerSettings()
     origin: Origin
     statement: str
     examples: tuple[tuple[str, str, str], ...]

@@ -160,7 +160,38 @@ class Fuzzability(enum.StrEnum):
     """No record, or a stale one (the submission, reference or validator changed)."""
 
 
-class IncorrectSubmission(BaseModel):
+class SubmissionNotes(BaseModel):
+    """What ``[incorrect.<name>]`` says of an incorrect submission besides its language:
+    shared by the loaded submission and the one an importer drafts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bug: str | None = None
+    note: str | None = None
+    author_rating: int | None = None
+    origin: str | None = None
+
+
+class ProblemMetadata(BaseModel):
+    """The top of ``problem.toml`` (and its ``[checker]``): shared by the loaded problem
+    and the package an importer drafts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    source: str
+    url: str | None = None
+    rating: int | None = None
+    tags: tuple[str, ...] = ()
+    time_limit_ms: int
+    memory_limit_mb: int
+    license: str | None = None
+    attribution: str | None = None
+    checker_settings: CheckerSettings = CheckerSettings()
+
+
+class IncorrectSubmission(SubmissionNotes):
     """A submission that passes the examples but is wrong on some valid input.
 
     Args:
@@ -178,22 +209,16 @@ class IncorrectSubmission(BaseModel):
         fuzz: the fuzz baseline's record, ``[incorrect.<name>.fuzz]``, when measured.
     """
 
-    model_config = ConfigDict(frozen=True)
-
     name: str
     path: Path
     program: Program
     language: str
-    bug: str | None = None
-    note: str | None = None
-    author_rating: int | None = None
-    origin: str | None = None
     fail_input: str
     fail_input_path: Path
     fuzz: FuzzRecord | None = None
 
 
-class Problem(BaseModel):
+class Problem(ProblemMetadata):
     """A loaded problem package (see ``docs/problem-format.md``).
 
     The metadata fields come from ``problem.toml``; the rest are read from the package's
@@ -203,20 +228,7 @@ class Problem(BaseModel):
     ``invalid_inputs`` are the package's ``invalid/*.in``: inputs its validator must reject.
     """
 
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    name: str
-    source: str
-    url: str | None = None
     date: datetime.date | None = None
-    rating: int | None = None
-    tags: tuple[str, ...] = ()
-    time_limit_ms: int
-    memory_limit_mb: int
-    license: str | None = None
-    attribution: str | None = None
-    checker_settings: CheckerSettings = CheckerSettings()
     origin: Origin | None = None
 
     root: Path
