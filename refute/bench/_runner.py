@@ -106,6 +106,7 @@ def bench_runner(attempts: int = 100, concurrency: int = 32, latency: float = 1.
             model="openai/bench-model",
             problems_dir=default_problems_dir(),
             problems=task.id,
+            include_fuzzable=True,  # the task measured, whatever the fuzz baseline found
             attempts=attempts,
             model_concurrency=concurrency,
             no_cache=True,
