@@ -23,6 +23,7 @@ from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcom
 from ._pool import CompileError, ContainerLost, SandboxPool
 from ._program import Executable, Program, as_text, printable_text, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, docker_client
+from ._smoke import smoke_runs
 
 __all__ = [
     "CPP_FLAGS",
@@ -59,6 +60,7 @@ __all__ = [
     "labelled",
     "printable_text",
     "remove_orphans",
+    "smoke_runs",
     "standalone_validator",
     "text_bytes",
     "toolchain",
