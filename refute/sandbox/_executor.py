@@ -296,6 +296,10 @@ class _Work:
         self.store[name] = (info.st_ino, info.st_ctime_ns)
         self.watch.file(path, name)
 
+    def start_watching(self) -> None:
+        """Watch the layout and the store from now on (see ``_Watch``)."""
+        self.watch.start(self.store)
+
     def forget_own_events(self) -> None:
         """Drop the watch's events of the executor's own writes (see ``_Watch.forget``)."""
         self.watch.forget(self.store)
@@ -546,7 +550,7 @@ class Executor:
         self.work = _Work()
         self.streams = _Streams()
         self.processes = _Processes()
-        self.work.watch.start(())  # after the executor's own files exist: they raise nothing
+        self.work.start_watching()  # after the executor's own files exist: they raise nothing
         self._env = dict(ENV)
         self.channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.channel.connect(socket_path)
