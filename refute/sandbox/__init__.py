@@ -5,6 +5,7 @@ and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
 ``SandboxPool.stress`` runs a whole generator/compare loop inside one container.
 Python validators import their input reader from ``refute.sandbox.validate``, which every
 container provides as ``refute_validate``; ``standalone_validator`` inlines it.
+``smoke_runs`` runs one small program per language, as ``refute sandbox check`` does.
 """
 
 from ..errors import ProgramError, SandboxError
