@@ -14,11 +14,6 @@ from rich.console import Console
 from ..files import bundled_dir
 from ..sandbox import (
     IMAGE,
-    Language,
-    Limits,
-    Program,
-    Sandbox,
-    SandboxConfig,
     SandboxError,
     build_from_dockerfile,
     build_offline,
@@ -26,6 +21,7 @@ from ..sandbox import (
     image_id,
     labelled,
     remove_orphans,
+    smoke_runs,
     toolchain,
 )
 
@@ -33,15 +29,6 @@ sandbox_app = typer.Typer(
     help="Build, check and clean up the Docker sandbox.", no_args_is_help=True
 )
 console = Console(stderr=True, soft_wrap=True)
-
-SMOKE = {
-    "C++": (
-        "cpp",
-        '#include <cstdio>\nint main(){int a,b;scanf("%d%d",&a,&b);printf("%d\\n",a+b);}',
-    ),
-    "Python 3": ("python", "print(sum(map(int, input().split())))"),
-    "PyPy 3": ("pypy", "print(sum(map(int, input().split())))"),
-}
 
 
 def _dockerfile_dir() -> Path:
@@ -83,7 +70,7 @@ def check(
         raise SandboxError(
             f"sandbox image {image} is missing: run `refute sandbox build --offline`"
         )
-    runs = asyncio.run(_smoke(image))
+    runs = asyncio.run(smoke_runs(image))
     versions = toolchain(client, image)
     report = {
         "engine": version,
@@ -103,21 +90,6 @@ def check(
             console.print(f"run      {name}: {outcome}")
     if any(outcome != "OK" for outcome in runs.values()):
         raise SandboxError("the smoke run failed: " + json.dumps(runs))
-
-
-async def _smoke(image: str) -> dict[str, str]:
-    config = SandboxConfig(image=image, judge_workers=1, untrusted_workers=1, cache_dir=None)
-    outcomes: dict[str, str] = {}
-    async with Sandbox(config) as sandbox:
-        for name, (language, source) in SMOKE.items():
-            program = Program(source=source, language=Language.parse(language))
-            result = await sandbox.untrusted.run(program, "20 22\n", Limits(cpu_ms=5000))
-            outcomes[name] = (
-                "OK"
-                if result.stdout == "42\n"
-                else (f"{result.describe()}: {result.stderr.strip()[:200]}")
-            )
-    return outcomes
 
 
 @sandbox_app.command("clean")

@@ -5,6 +5,7 @@ and runs a ``Program`` under ``Limits`` and returns a ``RunResult``;
 ``SandboxPool.stress`` runs a whole generator/compare loop inside one container.
 Python validators import their input reader from ``refute.sandbox.validate``, which every
 container provides as ``refute_validate``; ``standalone_validator`` inlines it.
+``smoke_runs`` runs one small program per language, as ``refute sandbox check`` does.
 """
 
 from ..errors import ProgramError, SandboxError
@@ -23,6 +24,7 @@ from ._models import Generated, Limits, Role, RunResult, RunStatus, StressOutcom
 from ._pool import CompileError, ContainerLost, SandboxPool
 from ._program import Executable, Program, as_text, printable_text, text_bytes
 from ._sandbox import Sandbox, SandboxConfig, docker_client
+from ._smoke import smoke_runs
 
 __all__ = [
     "CPP_FLAGS",
@@ -59,6 +61,7 @@ __all__ = [
     "labelled",
     "printable_text",
     "remove_orphans",
+    "smoke_runs",
     "standalone_validator",
     "text_bytes",
     "toolchain",

@@ -15,6 +15,8 @@ class UnknownLanguageError(ProgramError, ValueError):
 
 
 class LanguageFamily(StrEnum):
+    """How a program is built and started: by ``gcc``, ``g++``, ``python3`` or ``pypy3``."""
+
     C = "c"
     CPP = "cpp"
     PYTHON = "python"

@@ -126,6 +126,8 @@ class RunResult(BaseModel):
 
 
 class StressOutcome(StrEnum):
+    """How a stress search ended (``StressResult`` says what each outcome carries)."""
+
     FOUND = "FOUND"
     NOT_FOUND = "NOT_FOUND"
     GENERATOR_FAILED = "GENERATOR_FAILED"
