@@ -225,7 +225,7 @@ class Search:
         if verdict is Verdict.REFUTED:
             self.found = test
         elif message.startswith(TIMING):
-            self.timing = self.timing or message
+            self.timing = self.timing or message.removeprefix(f"{TIMING}: ")
         elif verdict is Verdict.INVALID_INPUT:
             self.rejected += 1
         elif verdict is Verdict.JUDGE_ERROR:
@@ -246,7 +246,7 @@ class Search:
         if not self.tried:
             return None, "no test refutes it: the package has no tests to try", "no tests"
         if self.timing:
-            return None, f"only a timing-dependent wrong answer{more}: {self.timing}", TIMING
+            return None, f"only wrong answers that depend on timing{more}: {self.timing}", TIMING
         if self.errors == self.tried:
             return None, f"every test gave a judge error{more}", "judge error"
         return None, f"no test refutes it: {self.tried} tests tried{more}", "no test refutes it"
