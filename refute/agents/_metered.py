@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import Completion, Message, Model, ModelUnavailableError, ToolSpec
+from ..models import Completion, Messages, Model, ModelUnavailableError, ToolSpecs
 
 
 class ModelUsage(BaseModel):
@@ -38,11 +37,7 @@ class MeteredModel:
         """Calls the model service failed after its retries (the agent may catch them)."""
 
     async def complete(
-        self,
-        messages: Sequence[Message],
-        tools: Sequence[ToolSpec] | None = None,
-        *,
-        attempt_key: str | None = None,
+        self, messages: Messages, tools: ToolSpecs | None = None, *, attempt_key: str | None = None
     ) -> Completion:
         key = f"{self._attempt_key}/{self.usage.calls}" + (f"/{attempt_key}" if attempt_key else "")
         try:

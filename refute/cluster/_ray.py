@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import ray as _typed_ray
 from ray.exceptions import ActorUnavailableError, RayActorError, RayTaskError
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
-from ..models import Completion, Message, ToolSpec
+from ..models import Completion, Message, Messages, ToolSpec, ToolSpecs
 from ..problems import Task
 from ..runner import FinishedAttempt, RunConfig
 from ._backend import ClusterError
@@ -70,11 +69,7 @@ class RemoteModel:
         self.host = host
 
     async def complete(
-        self,
-        messages: Sequence[Message],
-        tools: Sequence[ToolSpec] | None = None,
-        *,
-        attempt_key: str | None = None,
+        self, messages: Messages, tools: ToolSpecs | None = None, *, attempt_key: str | None = None
     ) -> Completion:
         try:
             completion: Completion = await self.host.complete.remote(

@@ -38,10 +38,12 @@ from ._types import (
     Completion,
     Message,
     MessageRole,
+    Messages,
     Sampling,
     StopReason,
     ToolCall,
     ToolSpec,
+    ToolSpecs,
     Usage,
 )
 
@@ -52,6 +54,7 @@ __all__ = [
     "Completion",
     "Message",
     "MessageRole",
+    "Messages",
     "Model",
     "ModelConfigError",
     "ModelError",
@@ -68,6 +71,7 @@ __all__ = [
     "StopReason",
     "ToolCall",
     "ToolSpec",
+    "ToolSpecs",
     "Usage",
     "default_cache_dir",
     "get_model",

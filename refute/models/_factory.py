@@ -16,7 +16,7 @@ from ._openai import OpenAIProvider
 from ._prices import PriceTable
 from ._retry import RetryPolicy, with_retries
 from ._spec import PROVIDERS, ModelSpec
-from ._types import Completion, Message, Sampling, ToolSpec
+from ._types import Completion, Message, Messages, Sampling, ToolSpec, ToolSpecs
 
 
 class Model(Protocol):
@@ -35,11 +35,7 @@ class Model(Protocol):
     """
 
     async def complete(
-        self,
-        messages: Sequence[Message],
-        tools: Sequence[ToolSpec] | None = None,
-        *,
-        attempt_key: str | None = None,
+        self, messages: Messages, tools: ToolSpecs | None = None, *, attempt_key: str | None = None
     ) -> Completion:
         """Answer the conversation ``messages``, offering ``tools``.
 
@@ -94,11 +90,7 @@ class ProviderModel:
         return self._provider.base_url
 
     async def complete(
-        self,
-        messages: Sequence[Message],
-        tools: Sequence[ToolSpec] | None = None,
-        *,
-        attempt_key: str | None = None,
+        self, messages: Messages, tools: ToolSpecs | None = None, *, attempt_key: str | None = None
     ) -> Completion:
         """See :meth:`Model.complete`. Raises ModelConfigError (fatal for the run),
         ModelUnavailableError (retries exhausted) or ModelRequestError (this request

@@ -114,6 +114,13 @@ class Message(_Frozen):
         return cls(role="tool", content=content, tool_call_id=tool_call_id)
 
 
+Messages = Sequence[Message]
+"""A conversation, oldest message first: what ``Model.complete`` answers."""
+
+ToolSpecs = Sequence[ToolSpec]
+"""The tools offered to the model in one call."""
+
+
 class Sampling(_Frozen):
     """How to sample, recorded as given with every result. None means the provider's default.
 
