@@ -241,7 +241,8 @@ class Search:
             return None, *self.stopped
         notes = [f"{self.rejected} rejected by the validator"] if self.rejected else []
         notes += [f"{self.errors} with a judge error"] if self.errors else []
-        notes += [f"{self.marginal} over the time limit only within twice it"] * bool(self.marginal)
+        if self.marginal:
+            notes.append(f"{self.marginal} over the time limit only within twice it")
         more = f" ({', '.join(notes)})" if notes else ""
         if not self.tried:
             return None, "no test refutes it: the package has no tests to try", "no tests"
